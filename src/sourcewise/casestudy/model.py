@@ -20,6 +20,13 @@ SOURCE_KINDS: tuple[str, ...] = (
     "upstream outlet",
 )
 UNIT_KINDS: tuple[str, ...] = ("heading", "sentence")
+CUE_KINDS: tuple[str, ...] = (
+    "attribution",  # a verb or phrase that credits a source: said, claimed, according to, estimated
+    "hedge",  # softened certainty or sourceless attribution: reportedly, appear to, are believed
+    "approximator",  # roughly, nearly, about, up to, more than, over, as little as
+    "loaded",  # evaluative or loaded wording: killing machine, thriving, staggering, onslaught
+    "time",  # a relative or yearless time expression: two years ago, this year, June 19
+)
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,19 @@ class Span:
 
     text: str
     start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words in a unit that signal its label, typed by what they signal (one of CUE_KINDS)."""
+
+    text: str
+    start: int
+    kind: str
 
     @property
     def end(self) -> int:
@@ -65,9 +85,9 @@ class Unit:
     end: int
     text: str
     paragraph: int  # 0 is the title; body paragraphs count from 1
-    label: str  # one of sourcewise.labels.LABEL_IDS
+    label: str | None  # one of sourcewise.labels.LABEL_IDS; None only in a redacted case
     accept: tuple[str, ...]  # other labels a careful reader could defend
-    cues: tuple[Span, ...]
+    cues: tuple[Cue, ...]
     source: Span | None
     rationale: str
     quantities: tuple[Quantity, ...]
@@ -127,6 +147,7 @@ class CaseStudy:
     units: tuple[Unit, ...]
     sources: tuple[Source, ...]
     numbers: tuple[AuditedNumber, ...]
+    redacted: bool = False  # True in the student release: hand-labelling answers removed
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:
@@ -145,5 +166,6 @@ class CaseStudy:
     def label_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for unit in self.units:
-            counts[unit.label] = counts.get(unit.label, 0) + 1
+            if unit.label is not None:
+                counts[unit.label] = counts.get(unit.label, 0) + 1
         return counts

@@ -1,0 +1,1 @@
+"""Support shared by the exercises' checks: the catalogue, item loading and scoring."""

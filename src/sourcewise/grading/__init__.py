@@ -1,0 +1,1 @@
+"""Grading: the pytest plugin, the sandboxed worker and the result model."""

@@ -1,0 +1,1 @@
+"""The sourcewise pytest plugin (registered through the pytest11 entry point)."""
