@@ -55,11 +55,11 @@ class Fields:
             raise self.error(key, "is missing.")
         return self.raw[key]
 
-    def text(self, key: str, *, empty_ok: bool = False) -> str:
+    def text(self, key: str) -> str:
         value = self._get(key)
         if not isinstance(value, str):
             raise self.error(key, f"must be text, got {type(value).__name__}: {value!r}.")
-        if not empty_ok and not value.strip():
+        if not value.strip():
             raise self.error(key, "is empty.", "Write it out: an empty value teaches nothing.")
         return value
 
