@@ -46,3 +46,15 @@ def test_skeleton_yaml_leaves_annotation_for_the_author():
     assert parsed[1]["rationale"] == ""
     assert parsed[1]["cues"] == []
     assert parsed[1]["hand_label"] is False
+
+
+def test_module_examples_run():
+    """The usage examples in the scaffold and loader docstrings run as written."""
+    import doctest
+
+    from sourcewise.casestudy import loader, scaffold
+
+    for module in (scaffold, loader):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.attempted > 0, module.__name__
+        assert result.failed == 0, module.__name__
