@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from sourcewise import __version__
+from sourcewise.grading.options import DEFAULT_SITE_URL as SITE_URL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +52,7 @@ def _add_grade(commands: argparse._SubParsersAction) -> None:
                        help="grade with the public checks only (no instructor folder)")
     grade.add_argument("--columns", choices=("exercises", "total"), default="exercises",
                        help="gradebook columns: one per exercise (default) or one total")
-    grade.add_argument("--site-url", default="http://127.0.0.1:8000/", metavar="URL",
+    grade.add_argument("--site-url", default=SITE_URL, metavar="URL",
                        help="where students read the site, for the lesson links in feedback")
     _project_option(grade)
 
@@ -77,6 +78,10 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
                     "checks, public and hidden; never the solutions).")
     gradescope.add_argument("--out", type=Path, default=Path("sourcewise-gradescope.zip"),
                             metavar="ZIP")
+    gradescope.add_argument("--site-url", default=SITE_URL, metavar="URL",
+                            help="where students read the site, for lesson links")
+    gradescope.add_argument("--sandbox", choices=("auto", "require"), default="require",
+                            help="sandbox for checking the solutions and starters here")
     _project_option(gradescope)
     classroom = targets.add_parser(
         "classroom", help="the GitHub Classroom workflow",

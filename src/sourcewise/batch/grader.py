@@ -8,13 +8,15 @@ staged submission folders in one pytest session and reports each result as it co
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from sourcewise.batch.intake import Submission
 from sourcewise.batch.project import Project
-from sourcewise.grading.api import GradingOptions, grade_submissions
+from sourcewise.grading.api import GradingOptions, grade_submission, grade_submissions
 from sourcewise.grading.options import DEFAULT_SITE_URL
 from sourcewise.grading.results import SubmissionResult
 
@@ -60,3 +62,23 @@ class Grader:
             count += 1
 
         grade_submissions(folders, self.checks, self.options, on_result=deliver)
+
+
+def stage(submission: Submission, staging: Path) -> Path:
+    """Write a submission's exercise files into a fresh folder the sandbox can read."""
+    folder = staging / submission.key
+    folder.mkdir(parents=True)
+    staging.chmod(0o755)
+    folder.chmod(0o755)
+    for exercise, data in submission.files.items():
+        path = folder / f"{exercise}.py"
+        path.write_bytes(data)
+        path.chmod(0o644)
+    return folder
+
+
+def grade_one(submission: Submission, setup: GradingSetup) -> SubmissionResult:
+    """Grade one read submission in this process (Gradescope, Classroom)."""
+    with tempfile.TemporaryDirectory(prefix="sourcewise-one-") as scratch:
+        folder = stage(submission, Path(scratch) / "staging")
+        return grade_submission(folder, setup.check_paths(), setup.options())

@@ -96,6 +96,24 @@ def scan(folder: Path, roster: Roster | None = None, limits: Limits | None = Non
     return Intake(_assign(candidates, roster), ignored)
 
 
+def read_submission(path: Path, student: Student, limits: Limits | None = None) -> Submission:
+    """Read one student's folder or zip (a Gradescope or GitHub Classroom submission).
+
+    A folder whose only exercise files are inside a zip at its top (an upload of the zip)
+    is read from that zip.
+    """
+    limits = limits or Limits()
+    candidate = _read_entry(path, limits)
+    if candidate.status == "empty" and path.is_dir() and not path.is_symlink():
+        for inner in sorted(path.glob("*.zip")):
+            nested = _read_entry(inner, limits)
+            if nested.status == READY:
+                nested.notes.insert(0, f"graded the files inside {nested.origin}")
+                candidate = nested
+                break
+    return _submission(student, [candidate])
+
+
 def safe_key(student_id: str) -> str:
     """A file-name-safe key for a student id, unique even when the id has odd characters."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", student_id).strip(".-")[:40] or "student"

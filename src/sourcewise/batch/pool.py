@@ -30,7 +30,7 @@ from typing import Any
 
 READY = "ready"
 UNAVAILABLE = "unavailable"
-CHUNK = 8  # most submissions per chunk; fewer near the end so the workers finish together
+CHUNK = 25  # most submissions per chunk; fewer near the end so the workers finish together
 
 
 class PoolError(Exception):

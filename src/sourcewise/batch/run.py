@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sourcewise.batch.grader import GradingSetup
+from sourcewise.batch.grader import GradingSetup, stage
 from sourcewise.batch.intake import READY, Intake, IntakeError, Submission, scan
 from sourcewise.batch.pool import PoolError, Task, WorkerPool
 from sourcewise.batch.progress import Progress
@@ -120,19 +120,6 @@ def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest
     finally:
         progress.close()
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def stage(submission: Submission, staging: Path) -> Path:
-    """Write a submission's exercise files into a fresh folder the sandbox can read."""
-    folder = staging / submission.key
-    folder.mkdir(parents=True)
-    staging.chmod(0o755)
-    folder.chmod(0o755)
-    for exercise, data in submission.files.items():
-        path = folder / f"{exercise}.py"
-        path.write_bytes(data)
-        path.chmod(0o644)
-    return folder
 
 
 def summary(records: list[Record | None], intake: Intake, plan: Plan, seconds: float,

@@ -5,8 +5,9 @@ explanations, and the instructor-only answers of the case study (the hand-labell
 rationales and fact-check findings). Text is compared as runs of words (lower case,
 letters and digits; HTML tags and JSON escapes undone), so a secret is found even when the
 site re-renders it. A run counts only if it is not also in material students may see anyway (the
-starters, the public checks, the article and its other annotations): a solution may
-legitimately share a docstring with its starter.
+taxonomy, the starters, the public checks, the article and its other annotations): a
+solution may legitimately share a docstring with its starter, an explanation a phrase
+with a label's definition.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ import yaml
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
 from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.labels import LABELS
 
 CODE_RUN = 12  # words in a run of code that counts as a leak
-PROSE_RUN = 8  # words in a run of prose that counts as a leak
+PROSE_RUN = 10  # words in a run of prose that counts as a leak
 SHORT_PROSE = 4  # prose shorter than PROSE_RUN words is searched whole from this length
 
 _WORD = re.compile(r"[a-z0-9]+")
-_TAG = re.compile(r"<[^>]{0,2000}>")
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]{0,2000}>")  # an HTML tag, not a comparison in code
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\[nrt]")
 
 
@@ -89,9 +91,12 @@ def secrets(project: Project) -> list[Secret]:
 
 
 def public_texts(project: Project) -> Iterable[str]:
-    """Material a secret may legitimately share words with: the starters, the public
-    checks, and the case study without its hand-labelling units. Deliberately not the docs
-    or the package: a secret copied there must still be found."""
+    """Material a secret may legitimately share words with: the taxonomy's definitions,
+    the starters, the public checks, and the case study without its hand-labelling units.
+    Deliberately not the docs or the rest of the package: a secret copied there must still
+    be found."""
+    for label in LABELS:
+        yield " ".join((label.name, label.test, *label.typical_cues))
     for exercise in EXERCISES:
         for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
             if path.is_file():
