@@ -24,6 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
 def _project_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--project", type=Path, default=Path.cwd(), metavar="DIR",
                         help="the course repository (default: the current folder)")
@@ -41,7 +48,7 @@ def _add_grade(commands: argparse._SubParsersAction) -> None:
                        help="output folder (results are kept here between runs)")
     grade.add_argument("--roster", type=Path, metavar="CSV",
                        help="class roster, e.g. the gradebook CSV exported from Canvas")
-    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+    grade.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="submissions graded at once (default: one per core)")
     grade.add_argument("--force", action="store_true",
                        help="grade every submission again, even those already graded")

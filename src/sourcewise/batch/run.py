@@ -39,6 +39,10 @@ class Plan:
 def grade_command(args: argparse.Namespace) -> int:
     """Run ``sourcewise grade`` with parsed arguments; return the exit code."""
     started = time.monotonic()
+    if args.out.resolve().is_relative_to(args.submissions.resolve()):
+        print("sourcewise grade: --out must not be inside SUBMISSIONS, or the next run would "
+              "read the results as a student's submission", file=sys.stderr)
+        return 1
     try:
         project = Project.locate(args.project)
         setup = GradingSetup(str(project.root), not args.public_only, args.sandbox,
@@ -56,6 +60,10 @@ def grade_command(args: argparse.Namespace) -> int:
     except PoolError as error:
         print(f"sourcewise grade: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"sourcewise grade: interrupted; {len(store.keys())} results are kept in "
+              f"{store.folder}: run the same command again to finish", file=sys.stderr)
+        return 130
     records = [store.load(s.key) for s in intake.submissions]
     written = write_outputs([r for r in records if r is not None], args.out, args.columns)
     print(summary(records, intake, plan, time.monotonic() - started, args.out, written),

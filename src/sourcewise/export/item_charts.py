@@ -58,19 +58,35 @@ def exercises_chart(stats: list[ExerciseStats]) -> str:
     return svg.render()
 
 
-def hardest_items_chart(stats: list[ItemStats], count: int = 15) -> str:
+def hardest(stats: list[ItemStats], count: int = 15, per_exercise: int = 4) -> list[ItemStats]:
+    """The hardest items (``stats`` is hardest first), at most ``per_exercise`` from any one
+    exercise, so that one hard exercise does not fill the picture."""
+    chosen: list[ItemStats] = []
+    taken: dict[str, int] = {}
+    for item in stats:
+        if taken.get(item.exercise, 0) < per_exercise and item.share_right < 1:
+            chosen.append(item)
+            taken[item.exercise] = taken.get(item.exercise, 0) + 1
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def hardest_items_chart(stats: list[ItemStats]) -> str:
     """The items the fewest students got right, with the most common wrong answer."""
-    shown = stats[:count]
+    shown = hardest(stats)
     row, track = 62, 170
     height = 70 + row * max(len(shown), 1)
     svg = Svg(980, height, f"The {len(shown)} items the class found hardest",
-              "Each row is one item: the share of students who got it right, the sentence, "
-              "and the most common wrong answer. " + "; ".join(
+              "Each row is one item (at most four per exercise): the share of students who "
+              "got it right, the sentence, and the most common wrong answer. " + "; ".join(
                   f"{s.item_id} {s.share_right:.0%} right" for s in shown))
     svg.text(20, 30, f"The {len(shown)} items the class found hardest", size=18,
              weight="bold")
+    svg.text(560, 30, "(at most four per exercise; all items are in items.csv)", size=12,
+             fill=MUTED)
     if not shown:
-        svg.text(20, 60, "No items were graded.", fill=MUTED)
+        svg.text(20, 60, "Every graded item was answered right by everyone.", fill=MUTED)
     for index, s in enumerate(shown):
         y = 50 + row * index
         svg.rect(20, y + 8, track, 18, fill="#eaeef2", stroke=GRID)

@@ -66,14 +66,45 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def blend(share: float, low: str = "#f6f8fa", high: str = "#0a3069") -> str:
-    """A colour between ``low`` (share 0) and ``high`` (share 1)."""
-    share = min(max(share, 0.0), 1.0)
+def _mix(t: float, low: str = "#f6f8fa", high: str = "#0a3069") -> str:
+    """The colour a share ``t`` of the way from ``low`` to ``high``."""
     channels = [round(int(low[i:i + 2], 16) + (int(high[i:i + 2], 16) - int(low[i:i + 2], 16))
-                      * share) for i in (1, 3, 5)]
+                      * t) for i in (1, 3, 5)]
     return "#" + "".join(f"{c:02x}" for c in channels)
 
 
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+WHITE = "#ffffff"
+# Mid tones on which neither ink nor white text reaches 4.5:1 are skipped: shares up to one
+# half get light shades with ink, larger shares dark shades with white.
+_STEPS = [i / 400 for i in range(401)]
+_LIGHT_END = max(t for t in _STEPS if contrast(INK, _mix(t)) >= 4.5)
+_DARK_START = min(t for t in _STEPS if contrast(WHITE, _mix(t)) >= 4.5)
+
+
+def blend(share: float) -> str:
+    """The fill for ``share`` (0 to 1): light to dark, readable under ``ink_on(share)``."""
+    share = min(max(share, 0.0), 1.0)
+    if share <= 0.5:
+        return _mix(share * 2 * _LIGHT_END)
+    return _mix(_DARK_START + (share - 0.5) * 2 * (1 - _DARK_START))
+
+
 def ink_on(share: float) -> str:
-    """Text colour readable on ``blend(share)``."""
-    return "#ffffff" if share > 0.5 else INK
+    """The text colour for ``blend(share)``."""
+    return INK if share <= 0.5 else WHITE
