@@ -77,7 +77,7 @@ def test_a_class_is_graded_with_every_output(project, tmp_path, write_files, wri
     assert "syntax" in feedback.lower()
     assert (out / "analysis" / "confusion.svg").is_file()
     assert status["s000x"]["status"] == "empty"
-    assert "matches nobody on the roster" in status["s000x"]["notes"]
+    assert "matches nobody on the roster" in status["s000x"]["message"]
     assert "Graded 3 submissions" in done.stderr
     assert "duplicate" in done.stderr
 

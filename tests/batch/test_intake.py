@@ -67,8 +67,9 @@ def test_an_empty_submissions_folder_is_refused(submissions):
         scan(submissions / "nope")
 
 
-def test_stray_files_get_their_own_row_or_a_note(submissions, write_files):
-    """A loose file is 'not a submission'; next to the student's real folder it is a note."""
+def test_stray_files_get_their_own_row_or_a_remark(submissions, write_files):
+    """A loose file is 'not a submission'; next to the student's real folder it is a remark
+    for the grader (not a note in the student's feedback)."""
     (submissions / "frank.txt").write_text("hello")
     (submissions / "grace.pdf").write_bytes(b"%PDF")
     write_files(submissions / "grace", GOOD)
@@ -78,7 +79,8 @@ def test_stray_files_get_their_own_row_or_a_note(submissions, write_files):
     assert found["frank"].status == "not a submission"
     assert "folder or zip" in found["frank"].message
     assert found["grace"].status == READY
-    assert any("grace.pdf" in note for note in found["grace"].notes)
+    assert "grace.pdf" in found["grace"].message
+    assert not any("grace.pdf" in note for note in found["grace"].notes)
     assert intake.ignored == ("Thumbs.db",)
 
 
@@ -187,7 +189,7 @@ def test_non_utf8_names_are_graded_with_a_note(submissions):
     assert submission.student.id == "caf\\xe9"
     assert submission.key == safe_key("caf\\xe9")
     assert submission.key.startswith("caf-xe9-")
-    assert any("not valid UTF-8" in note for note in submission.notes)
+    assert "not valid UTF-8" in submission.message
 
 
 def test_a_zip_with_a_false_utf8_name_is_rejected(submissions, write_zip):

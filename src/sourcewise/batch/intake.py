@@ -51,8 +51,8 @@ class Submission:
     key: str  # unique, file-system-safe; names the student's result and output files
     origins: tuple[str, ...]  # the entries of the submissions folder it came from
     status: str  # READY or one of STATUSES
-    message: str = ""
-    notes: tuple[str, ...] = ()
+    message: str = ""  # for the grader: what is wrong, or remarks on a READY submission
+    notes: tuple[str, ...] = ()  # for the student: files that could not be used, and why
     files: dict[str, bytes] = field(default_factory=dict)  # exercise name -> source bytes
     digest: str = ""
 
@@ -71,7 +71,8 @@ class _Candidate:
     origin: str
     status: str
     message: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the student
+    remarks: list[str] = field(default_factory=list)  # for the grader
     contents: Contents | None = None
 
 
@@ -109,6 +110,7 @@ def read_submission(path: Path, student: Student, limits: Limits | None = None) 
             nested = _read_entry(inner, limits)
             if nested.status == READY:
                 nested.notes.insert(0, f"graded the files inside {nested.origin}")
+                nested.remarks += candidate.remarks
                 candidate = nested
                 break
     return _submission(student, [candidate])
@@ -133,8 +135,8 @@ def _read_entry(path: Path, limits: Limits) -> _Candidate:
     candidate = _Candidate(name=origin[:-4] if is_zip else origin, origin=origin,
                            status=READY)
     if origin != path.name:
-        candidate.notes.append(f"the name {origin!r} is not valid UTF-8 text; rename it to "
-                               "the student's id")
+        candidate.remarks.append(f"the name {origin!r} is not valid UTF-8 text; rename it to "
+                                 "the student's id")
     try:
         mode = path.lstat().st_mode
         if stat.S_ISLNK(mode):
@@ -175,7 +177,7 @@ def _assign(candidates: list[_Candidate], roster: Roster | None) -> tuple[Submis
         if student is None:
             student = Student.unlisted(candidate.name)
             if roster is not None:
-                candidate.notes.append(f"{candidate.origin!r} matches nobody on the roster")
+                candidate.remarks.append(f"{candidate.origin!r} matches nobody on the roster")
         groups.setdefault(student.id.casefold(), (student, []))[1].append(candidate)
     submissions = [_submission(student, found) for student, found in groups.values()]
     if roster is not None:
@@ -196,12 +198,13 @@ def _submission(student: Student, found: list[_Candidate]) -> Submission:
                           f"{len(real)} submissions for this student ({', '.join(origins)}); "
                           "keep the one to grade, remove the others and run again")
     chosen = real[0] if real else found[0]
-    notes = list(chosen.notes)
-    notes += [f"ignored {c.origin!r}: {c.message}" for c in found if c is not chosen]
+    remarks = list(chosen.remarks)
+    remarks += [f"ignored {c.origin!r}: {c.message}" for c in found if c is not chosen]
     contents = chosen.contents
     if chosen.status == READY and contents is not None:
-        notes += contents.notes
-        return Submission(student, key, (chosen.origin,), READY, "", tuple(notes),
-                          dict(contents.files), contents.digest())
-    return Submission(student, key, (chosen.origin,), chosen.status, chosen.message,
-                      tuple(notes))
+        return Submission(student, key, (chosen.origin,), READY, "; ".join(remarks),
+                          tuple(chosen.notes + contents.notes), dict(contents.files),
+                          contents.digest())
+    message = "; ".join([chosen.message, *remarks])
+    return Submission(student, key, (chosen.origin,), chosen.status, message,
+                      tuple(chosen.notes))

@@ -84,9 +84,10 @@ def make_plan(intake: Intake, store: ResultStore, checks_digest: str, force: boo
         elif (not force and stored is not None and stored.status == "graded"
               and stored.submission_digest == submission.digest
               and stored.checks_digest == checks_digest):
-            if stored.notes != submission.notes or stored.student != submission.student:
-                store.save(replace(stored, notes=submission.notes,
-                                   student=submission.student))
+            current = replace(stored, notes=submission.notes, student=submission.student,
+                              message=submission.message)
+            if current != stored:
+                store.save(current)
             kept += 1
         else:
             to_grade.append(submission)
