@@ -1,14 +1,16 @@
 """Benchmark: `sourcewise grade` against the naive way, in the same run.
 
     .venv/bin/python benchmarks/grading.py [--submissions 200] [--naive-sample 40]
-                                           [--jobs N] [--endless-loops]
+                                           [--jobs N] [--burners] [--attack-costs]
 
 It writes N synthetic submissions of all nine exercises, a seeded mix of correct (the
 reference solutions), partial (per exercise a solution, a partial, a hard-coded or a
 trivial fixture from tests/exercises/submissions/), broken (a syntax error, an untouched
-starter, a missing file) and adversarial ones (crashing, exiting, lying objects, output
-floods, memory and fork bombs, network and file snooping; endless loops only with
---endless-loops, since a loop costs its time limit whatever the grader). Then it grades:
+starter, a missing file) and adversarial ones (exiting or crashing at import or in a call,
+lying objects, output floods, fork bombs, network access, snooping on files). Attacks that
+burn their limits on every call (endless loops, memory hogs, disk crawls) cost those
+limits whatever the grader does: they join the mix only with --burners, and
+--attack-costs times one submission of each attack on its own. Then it grades:
 
 (a) naively: one `python -m pytest` process per submission, with --sandbox=process (the
     engine's plain worker process, no bubblewrap), for a stratified sample;
@@ -63,21 +65,35 @@ ATTACKS = {
     "lying object": "    class Liar:\n        def __eq__(self, other):\n            return True\n"
                     "    return Liar()",
     "output flood": "    print('x' * 10_000_000)\n    return None",
-    "memory bomb": "    hoard = []\n    while True:\n        hoard.append(bytearray(10**7))",
     "fork bomb": "    import os\n    for _ in range(64):\n        try:\n            os.fork()\n"
                  "        except OSError:\n            break\n    return None",
     "network": "    import socket\n    socket.create_connection(('127.0.0.1', 22), timeout=1)\n"
                "    return None",
-    "snooping": "    import glob\n    found = glob.glob('/**/instructor/**/*.py', recursive=True)\n"
-                "    return [open(p).read()[:100] for p in found[:5]]",
+    "snooping": "    import os\n    seen = sorted(os.listdir('/')) + sorted(os.environ)\n"
+                "    for path in ('/etc/shadow', '/root/.bashrc', '/proc/1/environ'):\n"
+                "        try:\n            seen.append(open(path).read(200))\n"
+                "        except OSError:\n            pass\n    return seen",
+}
+# Attacks that burn their time or memory limits on every call: each costs its limits
+# whatever the grader, so they are measured one by one and mixed in only with --burners.
+BURNERS = {
+    "endless loop": "    while True:\n        pass",
+    "memory hog": "    hoard = []\n    while True:\n        hoard.append(bytearray(10**7))",
+    "disk crawl": "    import glob\n    return len(glob.glob('/**/*', recursive=True))",
 }
 IMPORT_ATTACKS = {"exit at import": "\nraise SystemExit(0)\n",
                   "crash at import": "\nimport os\nos._exit(1)\n"}
-ENDLESS = "    while True:\n        pass"
+
+
+def attack_code(attack: str) -> str:
+    """What an attack appends to an exercise file."""
+    if attack in IMPORT_ATTACKS:
+        return IMPORT_ATTACKS[attack]
+    return HOSTILE.format(body={**ATTACKS, **BURNERS}[attack])
 
 
 def build_submissions(project: Project, folder: Path, count: int, seed: int,
-                      endless: bool) -> dict[str, str]:
+                      burners: bool) -> dict[str, str]:
     """Write ``count`` submissions into ``folder``; return their kinds by name."""
     rng = random.Random(seed)
     solutions = {n: project.solution(n).read_text(encoding="utf-8") for n in NAMES}
@@ -88,7 +104,7 @@ def build_submissions(project: Project, folder: Path, count: int, seed: int,
             path = project.root / "tests" / "exercises" / "submissions" / kind / f"{name}.py"
             if path.is_file():
                 fixtures.setdefault(name, []).append(path.read_text(encoding="utf-8"))
-    attacks = dict(ATTACKS, **({"endless loop": ENDLESS} if endless else {}))
+    attacks = [*ATTACKS, *IMPORT_ATTACKS, *(BURNERS if burners else ())]
     kinds: dict[str, str] = {}
     for index in range(count):
         kind = rng.choices(KINDS, WEIGHTS)[0]
@@ -103,11 +119,8 @@ def build_submissions(project: Project, folder: Path, count: int, seed: int,
             del files[missing]
         elif kind == "adversarial":
             name = rng.choice(NAMES)
-            attack = rng.choice([*attacks, *IMPORT_ATTACKS])
-            if attack in IMPORT_ATTACKS:
-                files[name] += IMPORT_ATTACKS[attack]
-            else:
-                files[name] += HOSTILE.format(body=attacks[attack])
+            attack = rng.choice(attacks)
+            files[name] += attack_code(attack)
             kind = f"adversarial ({attack})"
         student = folder / f"s{index:04d}"
         student.mkdir(parents=True)
@@ -207,20 +220,46 @@ def where_time_goes(project: Project, submissions: list[Path]) -> list[str]:
     ]
 
 
+ATTACKED = NAMES[2]
+
+
+def attack_costs(project: Project, folder: Path) -> list[str]:
+    """Grade one submission per attack, in this process; say what each one cost."""
+    from sourcewise.grading.api import GradingOptions, grade_submission
+
+    checks = project.check_files(include_hidden=True)
+    options = GradingOptions(sandbox="require")
+    full = grade_submission(project.solutions, checks, options).points
+    lines = []
+    for attack in [*ATTACKS, *IMPORT_ATTACKS, *BURNERS]:
+        target = folder / attack.replace(" ", "-")
+        shutil.copytree(project.solutions, target)
+        with (target / f"{ATTACKED}.py").open("a", encoding="utf-8") as stream:
+            stream.write(attack_code(attack))
+        started = time.perf_counter()
+        points = grade_submission(target, checks, options).points
+        lines.append(f"  {attack:<16}{time.perf_counter() - started:6.2f} s, "
+                     f"{full - points:.1f} of {full:.0f} points lost")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--submissions", type=int, default=200)
     parser.add_argument("--naive-sample", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--endless-loops", action="store_true")
+    parser.add_argument("--burners", action="store_true",
+                        help="mix endless loops, memory hogs and disk crawls in too")
+    parser.add_argument("--attack-costs", action="store_true",
+                        help="also time one submission of each attack on its own")
     parser.add_argument("--project", type=Path, default=ROOT)
     args = parser.parse_args()
     project = Project.locate(args.project)
     with tempfile.TemporaryDirectory(prefix="sourcewise-bench-") as scratch:
         folder = Path(scratch) / "submissions"
         kinds = build_submissions(project, folder, args.submissions, args.seed,
-                                  args.endless_loops)
+                                  args.burners)
         chosen = sample(kinds, args.naive_sample, args.seed)
         naive_seconds, naive_points = grade_naively(project, folder, chosen,
                                                     Path(scratch) / "naive")
@@ -228,6 +267,7 @@ def main() -> int:
             project, folder, Path(scratch) / "out", args.jobs)
         correct = [folder / n for n, k in kinds.items() if k == "correct"][:20]
         profile = where_time_goes(project, correct) if correct else []
+        costs = attack_costs(project, Path(scratch) / "attacks") if args.attack_costs else []
         shutil.rmtree(folder)
     naive_rate = len(chosen) / naive_seconds
     our_rate = len(kinds) / ours_seconds
@@ -254,6 +294,10 @@ def main() -> int:
     if profile:
         print("Where the time goes (engine, one process, correct submissions):")
         print("\n".join(profile))
+    if costs:
+        print(f"Cost of each attack on its own (one submission, the attack in "
+              f"{ATTACKED}.py, the rest correct; engine, one process):")
+        print("\n".join(costs))
     return 0
 
 
