@@ -1,0 +1,88 @@
+"""Shared helpers for the grading engine's tests; the toy exercise under toy/ is data.
+
+toy/checks/ holds public checks for two toy exercises (``toy``: add and classify,
+``toy2``: shout), toy/hidden/ hidden checks that read toy/hidden/answer_key.json, and
+toy/solution/ the reference solutions (10 points for toy, 1 for toy2).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from sourcewise.grading.api import grade_submission
+from sourcewise.grading.options import GradingOptions
+from sourcewise.grading.results import SubmissionResult
+from sourcewise.grading.sandbox import processes_of_uid
+
+collect_ignore = ["toy"]
+
+TOY = Path(__file__).parent / "toy"
+CHECKS = [TOY / "checks", TOY / "hidden"]
+SOLUTION = TOY / "solution"
+ANSWER_KEY = TOY / "hidden" / "answer_key.json"
+HIDDEN_CHECKS = TOY / "hidden" / "test_toy_hidden.py"
+TOY_POINTS = 10.0
+CLASSIFY_POINTS = 4.0  # public 2 + hidden 2: what a correct classify alone earns
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+CORRECT_CLASSIFY = '''
+def classify(text):
+    return "attributed" if " said " in f" {text} " else "framing"
+'''
+
+
+def write_submission(folder: Path, toy: str | bytes | None,
+                     toy2: str | None = None) -> Path:
+    """A submission folder with toy.py (and the correct toy2.py unless given)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if toy is not None:
+        target = folder / "toy.py"
+        if isinstance(toy, bytes):
+            target.write_bytes(toy)
+        else:
+            target.write_text(toy, encoding="utf-8")
+    (folder / "toy2.py").write_text(toy2 or (SOLUTION / "toy2.py").read_text(), "utf-8")
+    return folder
+
+
+def child_pids() -> list[int]:
+    """Processes whose parent is this test process (zombies included)."""
+    pids = []
+    for task in Path("/proc/self/task").iterdir():
+        text = (task / "children").read_text().split()
+        pids.extend(int(pid) for pid in text)
+    return pids
+
+
+def leftovers(result: SubmissionResult) -> list[int]:
+    """Processes the grading left behind: children of ours, or of the sandbox uid."""
+    time.sleep(0.05)  # give the kernel a moment to finish tearing namespaces down
+    pids = child_pids()
+    uid = result.sandbox.get("uid") if result.sandbox else None
+    if uid is not None:
+        pids += processes_of_uid(int(uid))
+    return pids
+
+
+@pytest.fixture
+def grade_toy():
+    """Grade a submission folder with the toy checks (public and hidden)."""
+
+    def grade(folder: Path, checks: list[Path] | None = None, **options) -> SubmissionResult:
+        options.setdefault("call_timeout", 0.5)
+        return grade_submission(folder, checks or CHECKS, GradingOptions(**options))
+
+    return grade
+
+
+def by_name(result: SubmissionResult) -> dict[str, object]:
+    return {check.name: check for check in result.checks}
+
+
+def result_text(result: SubmissionResult) -> str:
+    return json.dumps(result.to_json())
