@@ -7,8 +7,11 @@ toy/solution/ the reference solutions (10 points for toy, 1 for toy2).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -86,3 +89,37 @@ def by_name(result: SubmissionResult) -> dict[str, object]:
 
 def result_text(result: SubmissionResult) -> str:
     return json.dumps(result.to_json())
+
+
+@pytest.fixture
+def run_pytest(monkeypatch):
+    """Run pytest in this process in ``folder``; return (exit code, output).
+
+    Like pytester, it forgets the modules the run imported from ``folder`` afterwards, so
+    every run collects its own check files.
+    """
+
+    def run(folder: Path, *args: str) -> tuple[int, str]:
+        monkeypatch.chdir(folder)
+        modules, path = set(sys.modules), list(sys.path)
+        output = io.StringIO()
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            code = pytest.main(["-p", "no:cacheprovider", *args])
+        for name in set(sys.modules) - modules:
+            if str(getattr(sys.modules[name], "__file__", "")).startswith(str(folder)):
+                del sys.modules[name]
+        sys.path[:] = path
+        return int(code), output.getvalue()
+
+    return run
+
+
+def make_project(root: Path, files: dict[str, str]) -> Path:
+    """A student or grader folder: a pytest.ini (so it is the rootdir) plus ``files``."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    for name, text in files.items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from sourcewise.grading.failures import Failure, NotGradable, StudentError
+from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import VISIBILITIES, CheckResult, ItemResult, split_got
+
+MAX_OUTPUT = 4000
 
 
 class CheckDefinitionError(Exception):
@@ -165,6 +168,7 @@ class Grade:
 class CheckState:
     """What happened during one check, as seen by the fixtures."""
 
+    budget: Budget
     grade: Grade = field(default_factory=Grade)
     not_gradable: NotGradable | None = None
     skip_reason: str | None = None
@@ -182,6 +186,7 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         spec.points, spec.visibility, hint=spec.hint, lesson=spec.lesson,
         lesson_url=lesson_url(site_url, spec.lesson) if spec.lesson else None,
         items=state.grade.items, details=details, duration=round(duration, 6),
+        output="".join(state.budget.printed)[-MAX_OUTPUT:],
     )
     error = excinfo.value if excinfo is not None else None
     not_gradable = state.not_gradable or (error if isinstance(error, NotGradable) else None)
@@ -214,7 +219,6 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         result.expected = error.expected
         result.got, result.got_error = split_got(error.got)
         if isinstance(error, StudentError):
-            result.output = error.output
             result.details = "\n".join(filter(None, [error.details, details]))
     elif isinstance(error, AssertionError):
         result.reason = "This check's condition was not met (run pytest -v for the details)."

@@ -45,10 +45,10 @@ def difference(expected: object, got: object) -> str | None:
     if isinstance(expected, tuple):
         expected = list(expected)
     if type(expected) is not type(got):
+        note = f"expected {_a(expected)}, got {_a(got)}"
         if isinstance(expected, bool) or isinstance(got, bool):
-            return (f"expected a {type(expected).__name__}, got a {type(got).__name__} "
-                    "(True and False are not numbers here)")
-        return f"expected a {type(expected).__name__}, got a {type(got).__name__}"
+            note += " (True and False are not numbers here)"
+        return note
     if isinstance(expected, str):
         if only_whitespace_differs(expected, got):
             return f"only spaces or line breaks differ; {VISIBLE_SPACE} marks a space"
@@ -74,3 +74,8 @@ def difference(expected: object, got: object) -> str | None:
                 parts.append("unexpected key(s) " + ", ".join(map(repr, extra[:5])))
             return "; ".join(parts)
     return None
+
+
+def _a(value: object) -> str:
+    name = "None" if value is None else type(value).__name__
+    return name if value is None else ("an " if name[0] in "aeiou" else "a ") + name

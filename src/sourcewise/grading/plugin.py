@@ -216,7 +216,7 @@ class GradingPlugin:
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
         if item.nodeid not in self.specs or self.run is None:
             return
-        state = item.stash[STATE] = CheckState()
+        state = item.stash[STATE] = CheckState(Budget(self.options.check_timeout))
         for needed in self.needs.get(item.nodeid, []):
             done = self.run.results.get(needed)
             if done is None or done.status == "passed":
@@ -244,7 +244,7 @@ class GradingPlugin:
             # The check's own frames only; pytest's getrepr() costs ~0.1 s per failure.
             lines = traceback.format_exception(excinfo.value, limit=-TRACEBACK_FRAMES)
             details = "".join(lines)[-MAX_DETAILS:]
-        state = item.stash.get(STATE, None) or CheckState()
+        state = item.stash.get(STATE, None) or CheckState(Budget(self.options.check_timeout))
         result = score_check(spec, state, excinfo, details, self.options.site_url,
                              call.duration)
         run.results[item.nodeid] = result
@@ -273,11 +273,15 @@ def student(request: pytest.FixtureRequest) -> Student:
     if spec is None or plugin.run is None:
         raise CheckDefinitionError(f"{request.node.nodeid} uses the student fixture but is "
                                    "not a check: add @pytest.mark.exercise(name)")
-    state = request.node.stash.setdefault(STATE, CheckState())
-    return Student(plugin.run, spec.exercise, state, Budget(plugin.options.check_timeout))
+    state = request.node.stash[STATE]
+    return Student(plugin.run, spec.exercise, state)
 
 
 @pytest.fixture
 def grade(request: pytest.FixtureRequest) -> Grade:
     """Record items and partial credit for this check (see CONTRIBUTING.md)."""
-    return request.node.stash.setdefault(STATE, CheckState()).grade
+    plugin: GradingPlugin = request.config.pluginmanager.get_plugin(PLUGIN_NAME)
+    if request.node.nodeid not in plugin.specs:
+        raise CheckDefinitionError(f"{request.node.nodeid} uses the grade fixture but is "
+                                   "not a check: add @pytest.mark.exercise(name)")
+    return request.node.stash[STATE].grade

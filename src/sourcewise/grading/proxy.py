@@ -42,10 +42,11 @@ class SandboxError(Exception):
 
 @dataclass
 class Budget:
-    """Seconds of student calls left for one check."""
+    """One check's calls: seconds of student time left, and what the calls printed."""
 
     seconds: float
-    spent: float = field(default=0.0)
+    spent: float = 0.0
+    printed: list[str] = field(default_factory=list)
 
     def left(self) -> float:
         return self.seconds - self.spent
@@ -231,8 +232,8 @@ class SubmissionSession:
         except ChannelTimeout:
             self._drop_worker()
             raise StudentError(
-                f"{shown} did not finish within {timeout:g} s. Look for an endless loop or "
-                "very slow code.", kind="timeout", call=shown) from None
+                f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
+                "loop or very slow code.", kind="timeout", call=shown) from None
         except ChannelClosed:
             returncode, tail = self._drop_worker(exited=True)
             raise StudentError(
@@ -249,6 +250,9 @@ class SubmissionSession:
             elapsed = time.monotonic() - started
             budget.spent += elapsed
             self.spent += elapsed
+        output = answer.get("output")
+        if isinstance(output, str) and output:
+            budget.printed.append(output[: self.limits.output_chars + 100])
         if answer["ok"]:
             return answer["value"]
         return self._call_failed(exercise, function, shown, answer)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from sourcewise.grading.checks import CheckState
 from sourcewise.grading.failures import NotGradable
 from sourcewise.grading.options import GradingOptions
-from sourcewise.grading.proxy import Budget, SubmissionSession
+from sourcewise.grading.proxy import SubmissionSession
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.sandbox import SandboxPlan
 from sourcewise.grading.submission import Submission
@@ -32,14 +32,14 @@ class GradingRun:
         self.clock = time.monotonic()
 
     def call(self, exercise: str, function: str, args: tuple, kwargs: dict,
-             budget: Budget, state: CheckState) -> object:
+             state: CheckState) -> object:
         try:
             if self.submission is None:
                 raise NotGradable(self.missing or "There is no submission to grade.",
                                   exercise=exercise, kind="missing_file")
             if self.session is None:
                 self.session = SubmissionSession(self.submission, self.plan, self.options)
-            return self.session.call(exercise, function, args, kwargs, budget)
+            return self.session.call(exercise, function, args, kwargs, state.budget)
         except NotGradable as error:
             state.not_gradable = error  # recorded even if the check catches it
             raise
@@ -67,8 +67,7 @@ class StudentFunction:
 
     def __call__(self, *args: object, **kwargs: object) -> object:
         student = self._student
-        return student._run.call(student._exercise, self._name, args, kwargs,
-                                 student._budget, student._state)
+        return student._run.call(student._exercise, self._name, args, kwargs, student._state)
 
     def __repr__(self) -> str:
         return f"<student function {self._student._exercise}.{self._name}>"
@@ -79,12 +78,10 @@ class Student:
     sandbox and returns plain JSON data. Private names start with ``_`` so that every
     public name reaches a student function."""
 
-    def __init__(self, run: GradingRun, exercise: str, state: CheckState,
-                 budget: Budget) -> None:
+    def __init__(self, run: GradingRun, exercise: str, state: CheckState) -> None:
         self._run = run
         self._exercise = exercise
         self._state = state
-        self._budget = budget
 
     def __getattr__(self, name: str) -> StudentFunction:
         if name.startswith("_"):

@@ -115,13 +115,15 @@ class Submission:
 def _read_regular(path: Path, cap: int) -> bytes | None:
     """The bytes of ``path`` if it is a regular file (not a link) of at most ``cap`` bytes."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
     except OSError:
         return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > cap:
+        os.close(fd)
+        return None
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > cap:
-            return None
         data = handle.read(cap + 1)
     return data if len(data) <= cap else None
 
