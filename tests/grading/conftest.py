@@ -95,20 +95,27 @@ def result_text(result: SubmissionResult) -> str:
 def run_pytest(monkeypatch):
     """Run pytest in this process in ``folder``; return (exit code, output).
 
-    Like pytester, it forgets the modules the run imported from ``folder`` afterwards, so
-    every run collects its own check files.
+    Like pytester, it hides test modules imported before (another file may have the same
+    name) and forgets the ones the run imported, so every run collects its own files.
     """
 
     def run(folder: Path, *args: str) -> tuple[int, str]:
         monkeypatch.chdir(folder)
+        hidden = {name: module for name, module in sys.modules.items()
+                  if name.split(".")[-1].startswith(("test_", "conftest"))}
+        for name in hidden:
+            del sys.modules[name]
         modules, path = set(sys.modules), list(sys.path)
         output = io.StringIO()
-        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-            code = pytest.main(["-p", "no:cacheprovider", *args])
-        for name in set(sys.modules) - modules:
-            if str(getattr(sys.modules[name], "__file__", "")).startswith(str(folder)):
-                del sys.modules[name]
-        sys.path[:] = path
+        try:
+            with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+                code = pytest.main(["-p", "no:cacheprovider", *args])
+        finally:
+            for name in set(sys.modules) - modules:
+                if str(getattr(sys.modules[name], "__file__", "")).startswith(str(folder)):
+                    del sys.modules[name]
+            sys.modules.update(hidden)
+            sys.path[:] = path
         return int(code), output.getvalue()
 
     return run

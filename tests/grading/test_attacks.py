@@ -33,6 +33,8 @@ from conftest import (
     write_submission,
 )
 
+from sourcewise.grading.sandbox import Limits
+
 SECRET = "grader-secret-7f3a9c"
 
 
@@ -79,6 +81,25 @@ def test_reference_solution_scores_full_marks(graded):
     result = graded((SOLUTION / "toy.py").read_text())
     assert points(result) == TOY_POINTS
     assert all(check.status == "passed" for check in result.checks)
+
+
+def test_resource_limits_are_in_force(graded):
+    """The worker runs under the documented rlimits (seen from inside, in /proc)."""
+    reader = """
+lines = open("/proc/self/limits").read().splitlines()
+return [" ".join(line.split()) for line in lines]
+"""
+    result = graded(toy_with_add(reader))
+    limits = by_name(result)["test_add_small"].got
+    expected = Limits()
+    for line in (f"Max cpu time {expected.cpu_seconds} {expected.cpu_seconds + 1} seconds",
+                 f"Max file size {expected.file_bytes} {expected.file_bytes} bytes",
+                 f"Max processes {expected.processes} {expected.processes} processes",
+                 f"Max open files {expected.open_files} {expected.open_files} files",
+                 f"Max address space {expected.memory_bytes} {expected.memory_bytes} bytes",
+                 "Max core file size 0 0 bytes"):
+        assert line in limits
+    assert points(result) == CLASSIFY_POINTS
 
 
 def test_infinite_loop_times_out_and_later_checks_still_run(graded):

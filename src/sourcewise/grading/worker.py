@@ -196,8 +196,12 @@ def drop_privileges(config: dict) -> None:
     if uid is None or os.getuid() != 0:
         return
     os.setgroups([])
-    os.setresgid(gid, gid, gid)
-    os.setresuid(uid, uid, uid)
+    if hasattr(os, "setresuid"):
+        os.setresgid(gid, gid, gid)
+        os.setresuid(uid, uid, uid)
+    else:  # macOS: no setres*id; as root, setgid/setuid set real, effective and saved ids
+        os.setgid(gid)
+        os.setuid(uid)
     if os.getuid() != uid or os.geteuid() != uid:
         raise OSError("could not switch to the sandbox uid")
 
