@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from sourcewise.grading.api import grade_submission
+from sourcewise.grading.launch import processes_of_uid
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.results import SubmissionResult
-from sourcewise.grading.sandbox import processes_of_uid
 
 collect_ignore = ["toy"]
 

@@ -33,7 +33,7 @@ from conftest import (
     write_submission,
 )
 
-from sourcewise.grading.sandbox import Limits
+from sourcewise.grading.plan import Limits
 
 SECRET = "grader-secret-7f3a9c"
 

@@ -311,3 +311,29 @@ def test_site_url_comes_from_the_ini_file(tmp_path, run_pytest):
         "[pytest]\nsourcewise_site_url = https://course.example/sourcewise\n")
     _, output = run_pytest(project)
     assert "lesson: https://course.example/sourcewise/lessons/framing/" in output
+
+
+def test_pytest_fail_and_unexpected_errors_in_checks(tmp_path, run_pytest):
+    """pytest.fail gives its message; a crash in the check itself is flagged for the grader."""
+    checks = textwrap.dedent('''
+        import pytest
+        pytestmark = pytest.mark.exercise("demo")
+
+        def test_fail(student):
+            """add(1, 1) is 2."""
+            if student.add(1, 1) != 2:
+                pytest.fail("add(1, 1) should be 2.")
+
+        def test_broken(student):
+            """A check with a bug of its own."""
+            {}["missing"]
+    ''')
+    results = tmp_path / "results.json"
+    project = student_project(tmp_path, "def add(a, b):\n    return 3\n", checks)
+    run_pytest(project, f"--results-json={results}")
+    checks = {c.name: c for c in load_results(results).checks}
+    assert checks["test_fail"].reason == "add(1, 1) should be 2."
+    assert checks["test_fail"].grader_error is None
+    assert checks["test_broken"].status == "failed"
+    assert checks["test_broken"].grader_error == "check"
+    assert "KeyError" in checks["test_broken"].reason

@@ -12,8 +12,8 @@ from sourcewise.grading import StudentError
 from sourcewise.grading.checks import Grade, lesson_url
 from sourcewise.grading.failures import MISSING
 from sourcewise.grading.feedback import summary_text
+from sourcewise.grading.plan import Limits
 from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
-from sourcewise.grading.sandbox import Limits
 from sourcewise.grading.submission import Submission, SubmissionError
 
 

@@ -31,9 +31,9 @@ from pathlib import Path
 import pytest
 
 from sourcewise.grading.options import GradingOptions
+from sourcewise.grading.plan import SandboxUnavailable
 from sourcewise.grading.plugin import PLUGIN_NAME
 from sourcewise.grading.results import SubmissionResult
-from sourcewise.grading.sandbox import SandboxUnavailable
 
 __all__ = ["GradingError", "GradingOptions", "SandboxUnavailable", "grade_submission",
            "grade_submissions"]

@@ -220,6 +220,8 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         result.got, result.got_error = split_got(error.got)
         if isinstance(error, StudentError):
             result.details = "\n".join(filter(None, [error.details, details]))
+    elif excinfo.errisinstance(pytest.fail.Exception):
+        result.reason = str(excinfo.value.msg)
     elif isinstance(error, AssertionError):
         result.reason = "This check's condition was not met (run pytest -v for the details)."
     else:

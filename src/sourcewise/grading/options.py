@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
-from sourcewise.grading.sandbox import MODES, Limits
+from sourcewise.grading.plan import MODES, Limits
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # where `make serve` serves the site
 
@@ -32,6 +31,3 @@ class GradingOptions:
                      "start_timeout"):
             if not getattr(self, name) > 0:
                 raise ValueError(f"{name} must be a positive number of seconds")
-
-    def replace(self, **changes: object) -> GradingOptions:
-        return dataclasses.replace(self, **changes)

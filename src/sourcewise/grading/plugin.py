@@ -26,10 +26,11 @@ from sourcewise.grading.checks import (
 from sourcewise.grading.failures import NotGradable, StudentError
 from sourcewise.grading.feedback import summary_lines, title
 from sourcewise.grading.options import GradingOptions
+from sourcewise.grading.plan import MODES, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
-from sourcewise.grading.sandbox import MODES, SandboxPlan, SandboxUnavailable, plan_sandbox
+from sourcewise.grading.sandbox import plan_sandbox
 from sourcewise.grading.submission import Submission, SubmissionError
 
 PLUGIN_NAME = "sourcewise-grading"

@@ -31,8 +31,9 @@ from sourcewise.grading.channel import (
 )
 from sourcewise.grading.display import call_text
 from sourcewise.grading.failures import NotGradable, StudentError
+from sourcewise.grading.launch import HELLO, SandboxProcess
 from sourcewise.grading.options import GradingOptions
-from sourcewise.grading.sandbox import HELLO, SandboxPlan, SandboxProcess
+from sourcewise.grading.plan import SandboxPlan
 from sourcewise.grading.submission import Submission, remove_staging
 
 
@@ -92,7 +93,6 @@ class SubmissionSession:
         self.notes: list[str] = []
         self.next_id = 0
         self.spent = 0.0
-        self.restarts = 0
 
     # ------------------------------------------------------------ worker lifecycle
 
@@ -131,7 +131,6 @@ class SubmissionSession:
         worker.kill()
         returncode, tail = worker.popen.returncode, worker.output_tail()
         worker.release()
-        self.restarts += 1
         return returncode, tail
 
     def close(self) -> None:
@@ -263,14 +262,13 @@ class SubmissionSession:
         line = answer.get("line") if isinstance(answer.get("line"), int) else None
         output = str(answer.get("output", ""))[: self.limits.output_chars + 100]
         file = f"{exercise}.py"
-        if kind == "missing_function":
-            raise self._not_gradable_function(exercise, function, (
-                f"{file} has no function named {function}. Keep the function name from the "
-                "starter file."))
-        if kind == "not_callable":
-            raise self._not_gradable_function(exercise, function, (
-                f"In {file}, {function} is a {error}, not a function. Keep the function "
-                "from the starter file."))
+        if kind in ("missing_function", "not_callable"):
+            # Per function, not cached per exercise: its other functions may be fine.
+            problem = ("has no function named" if kind == "missing_function"
+                       else f"defines {function} as a {error}, not a function named")
+            raise NotGradable(f"{file} {problem} {function}. Keep the function from the "
+                              "starter file, with the same name.", exercise=exercise,
+                              kind=kind)
         if kind == "raised":
             where = f" (line {line} of {file})" if line else ""
             raise StudentError(f"{shown} raised {error}{where}.", kind="raised", call=shown,
@@ -282,7 +280,3 @@ class SubmissionSession:
                 kind="not_json", call=shown, output=output)
         raise StudentError(f"{shown} failed in the sandbox ({kind}: {error}).",
                            kind="garbage", call=shown, output=output)
-
-    def _not_gradable_function(self, exercise: str, function: str, message: str) -> NotGradable:
-        # Per function, not per exercise: the exercise's other functions may be fine.
-        return NotGradable(message, exercise=exercise, kind="missing_function")

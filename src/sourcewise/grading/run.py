@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from sourcewise.grading.checks import CheckState
 from sourcewise.grading.failures import NotGradable
 from sourcewise.grading.options import GradingOptions
+from sourcewise.grading.plan import SandboxPlan
 from sourcewise.grading.proxy import SubmissionSession
 from sourcewise.grading.results import CheckResult, SubmissionResult
-from sourcewise.grading.sandbox import SandboxPlan
 from sourcewise.grading.submission import Submission
 
 

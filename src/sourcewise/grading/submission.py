@@ -19,7 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sourcewise.grading.sandbox import Limits
+from sourcewise.grading.plan import Limits
 
 
 class SubmissionError(Exception):
