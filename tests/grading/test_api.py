@@ -25,18 +25,21 @@ from sourcewise.grading.slots import acquire_slot
 
 
 def test_many_submissions_in_one_session_do_not_leak_into_each_other(tmp_path):
-    """Right, wrong, right, missing: each submission gets its own score, in order."""
+    """Right, wrong, right, missing file, missing folder: each gets its own result, in order."""
     right = write_submission(tmp_path / "right", (SOLUTION / "toy.py").read_text())
     wrong = write_submission(tmp_path / "wrong", "def add(a, b):\n    return a * b\n"
                              + CORRECT_CLASSIFY)
     missing = write_submission(tmp_path / "missing", None)
+    nowhere = tmp_path / "nowhere"
     seen = []
-    results = grade_submissions([right, wrong, right, missing], CHECKS,
+    results = grade_submissions([right, wrong, right, missing, nowhere], CHECKS,
                                 GradingOptions(sandbox="require"),
                                 on_result=lambda result: seen.append(result.submission))
-    assert [r.points for r in results] == [TOY_POINTS + 1, 4 + 1, TOY_POINTS + 1, 1]
-    assert seen == [str(p.resolve()) for p in (right, wrong, right, missing)]
+    assert [r.points for r in results] == [TOY_POINTS + 1, 4 + 1, TOY_POINTS + 1, 1, 0]
+    assert seen == [str(p.resolve()) for p in (right, wrong, right, missing)] + [str(nowhere)]
     assert "There is no file toy.py" in results[3].checks[0].reason
+    assert {c.status for c in results[4].checks} == {"not gradable"}
+    assert results[4].errors == [f"--submission: there is no file or folder at {nowhere}"]
     assert leftovers(results[-1]) == []
 
 

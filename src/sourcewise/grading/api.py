@@ -19,6 +19,18 @@ instead of grading with less isolation.
 Student code never runs in this process: it is only ever executed by the sandboxed
 worker. The check paths must be trusted files (the grader's public and hidden checks),
 never a submission's own tests.
+
+Notes for batch use:
+
+* Results: ``SubmissionResult.write_json(path)`` writes atomically;
+  ``result.for_student(after_due_date=...)`` is the copy to show a student (hidden checks
+  withheld). A check's ``grader_error`` ("sandbox" or "check") marks a grader-side
+  problem, not the student's.
+* pytest imports check modules by file name (its default import mode): in one process,
+  two different check files with the same name clash. Grade one course per process, or
+  pass ``pytest_args=["--import-mode=importlib"]``.
+* A submission path that does not exist still gets a result: every check not gradable,
+  and the reason in ``result.errors``.
 """
 
 from __future__ import annotations

@@ -136,7 +136,12 @@ class GradingPlugin:
         """Start grading one submission (``None``: the student's own exercises/ folder)."""
         submission, missing = None, None
         if path is not None:
-            submission = Submission.locate(path)
+            try:
+                submission = Submission.locate(path)
+            except SubmissionError as exc:
+                if self.api is None:
+                    raise
+                missing = str(exc)
         else:
             folder = self.config.rootpath / "exercises"
             if folder.is_dir():
@@ -145,13 +150,16 @@ class GradingPlugin:
                 missing = (f"There is no exercises/ folder in {self.config.rootpath}. Run "
                            "pytest from your Sourcewise folder, or pass --submission PATH.")
         assert self.plan is not None
-        self.run = GradingRun(submission, missing, self.plan, self.options)
+        self.run = GradingRun(submission, missing, self.plan, self.options,
+                              given=str(path or ""))
         return self.run
 
     def end_run(self) -> SubmissionResult:
         """Finish the current submission: close its sandbox, publish its result."""
         assert self.run is not None
         result = self.run.finish(self.order)
+        if self.run.submission is None and self.api is not None:
+            result.errors.append(self.run.missing or "no submission")
         self.run = None
         self.finished.append(result)
         path = self.config.getoption("results_json")

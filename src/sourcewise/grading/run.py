@@ -21,8 +21,9 @@ from sourcewise.grading.submission import Submission
 
 class GradingRun:
     def __init__(self, submission: Submission | None, missing: str | None,
-                 plan: SandboxPlan, options: GradingOptions) -> None:
+                 plan: SandboxPlan, options: GradingOptions, given: str = "") -> None:
         self.submission = submission
+        self.given = given  # the path as given, for a submission that is missing
         self.missing = missing  # the message when there is no submission to grade
         self.plan = plan
         self.options = options
@@ -53,7 +54,7 @@ class GradingRun:
             self.session = None
         description = {**self.plan.to_json(), "description": self.plan.describe()}
         return SubmissionResult(
-            submission=str(self.submission.path) if self.submission else "",
+            submission=str(self.submission.path) if self.submission else self.given,
             checks=[self.results[nodeid] for nodeid in order if nodeid in self.results],
             sandbox=description, started=self.started.isoformat(timespec="seconds"),
             duration=time.monotonic() - self.clock, notes=notes,
