@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from sourcewise.grading.api import grade_submission
-from sourcewise.grading.launch import processes_of_uid
+from sourcewise.grading.launch import enable_subreaper
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.results import SubmissionResult
 
@@ -62,14 +62,16 @@ def child_pids() -> list[int]:
     return pids
 
 
+# This test process is a child subreaper: any process the grading left behind, however
+# it detached, ends up as a child of ours, so "no children" means "nothing left behind".
+enable_subreaper()
+
+
 def leftovers(result: SubmissionResult) -> list[int]:
-    """Processes the grading left behind: children of ours, or of the sandbox uid."""
+    """Processes the grading of ``result`` left behind (alive or zombie)."""
+    assert result.sandbox is not None
     time.sleep(0.05)  # give the kernel a moment to finish tearing namespaces down
-    pids = child_pids()
-    uid = result.sandbox.get("uid") if result.sandbox else None
-    if uid is not None:
-        pids += processes_of_uid(int(uid))
-    return pids
+    return child_pids()
 
 
 @pytest.fixture
