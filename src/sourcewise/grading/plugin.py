@@ -183,7 +183,7 @@ class GradingPlugin:
             raise pytest.UsageError(f"sourcewise: {exc}") from None
         self.specs = specs
         self.order = [item.nodeid for item in items if item.nodeid in specs]
-        if not specs:
+        if not specs or config.option.collectonly:
             return
         try:
             self.plan = plan_sandbox(self.options.sandbox, self.options.sandbox_slot,

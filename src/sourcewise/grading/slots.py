@@ -37,7 +37,8 @@ def acquire_slot(requested: int | None) -> int:
     for slot in candidates:
         if not 0 <= slot < MAX_SLOTS:
             raise SandboxUnavailable(f"sandbox slot {slot} is out of range 0-{MAX_SLOTS - 1}")
-        fd = os.open(_lock_dir() / f"slot-{slot}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(_lock_dir() / f"slot-{slot}.lock", flags, 0o600)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
