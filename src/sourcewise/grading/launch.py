@@ -47,6 +47,22 @@ from sourcewise.grading.plan import Limits, SandboxPlan
 SANDBOX_SUB = "/submission"
 WORKER_SOURCE = (Path(__file__).with_name("worker.py")).read_text(encoding="utf-8")
 HELLO = "sourcewise-worker-1"  # the worker's first answer (see worker.py)
+# ``python -c BOOTSTRAP``: read worker.py as the first frame on the request pipe and run
+# it (keeps the command line short; the worker then reads its config frame).
+BOOTSTRAP = (
+    "import marshal, os, sys\n"
+    "fd = int(sys.argv[1])\n"
+    "def read(size):\n"
+    "    data = b''\n"
+    "    while len(data) < size:\n"
+    "        chunk = os.read(fd, size - len(data))\n"
+    "        if not chunk:\n"
+    "            raise SystemExit(3)\n"
+    "        data += chunk\n"
+    "    return data\n"
+    "exec(compile(marshal.loads(read(int.from_bytes(read(4), 'big'))), 'sourcewise-worker',"
+    " 'exec'))\n"
+)
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 IS_LINUX = sys.platform.startswith("linux")
 
@@ -173,7 +189,7 @@ class SandboxProcess:
                 os.chown(self.private_tmp, plan.uid, plan.uid)
             env.update(HOME=self.private_tmp, TMPDIR=self.private_tmp)
         self.capture = tempfile.TemporaryFile(prefix="sourcewise-out-")  # noqa: SIM115
-        command = [*prefix, plan.python, "-I", "-S", "-B", "-c", WORKER_SOURCE,
+        command = [*prefix, plan.python, "-I", "-S", "-B", "-c", BOOTSTRAP,
                    str(req_r), str(resp_w)]
         try:
             self.popen = subprocess.Popen(
@@ -185,11 +201,14 @@ class SandboxProcess:
             for fd in child_fds:
                 os.close(fd)
         self.reader = LineReader(self.resp_r, limits.result_bytes + 64 * 1024)
-        write_frame(self.req_w, {
-            "sub": sub, "uid": plan.uid, "gid": plan.uid, "harden": plan.kind == "process",
-            "limits": limits.rlimits(), "max_result_bytes": limits.result_bytes,
-            "max_output_chars": limits.output_chars,
-        })
+        with contextlib.suppress(BrokenPipeError):  # a worker that died says so on read
+            write_frame(self.req_w, WORKER_SOURCE)
+            write_frame(self.req_w, {
+                "sub": sub, "uid": plan.uid, "gid": plan.uid,
+                "harden": plan.kind == "process", "limits": limits.rlimits(),
+                "max_result_bytes": limits.result_bytes,
+                "max_output_chars": limits.output_chars,
+            })
 
     def _find_ns_init(self) -> None:
         """Read bwrap's --info-fd JSON (it names bwrap's pid-1 process in our pid space)."""

@@ -1,6 +1,7 @@
 """The sandboxed worker: runs the student's code and answers calls with plain JSON values.
 
-This file runs INSIDE the sandbox as ``python -I -S -B -c <this source> REQ_FD RESP_FD``.
+This file runs INSIDE the sandbox: ``python -I -S -B -c <bootstrap> REQ_FD RESP_FD`` reads
+it as the first frame on REQ_FD and runs it (see ``launch.BOOTSTRAP``).
 It uses the standard library only (and only cheap modules: start-up time is per
 submission), never imports ``sourcewise``, and never sees the checks, the answer key or the
 grader's environment. The trusted side (``proxy.py``) decides pass or fail; nothing this
@@ -10,7 +11,7 @@ Protocol:
 
 * trusted -> worker, on REQ_FD: frames of a 4-byte big-endian length and a ``marshal``
   payload (plain data only; ``marshal`` is safe in this direction because the trusted side
-  wrote it). The first frame is the config: ``sub`` (folder holding the submission's
+  wrote it). After this source, the first frame is the config: ``sub`` (folder holding the submission's
   files), ``uid``/``gid`` (drop to them when started as root), ``harden`` (no-new-privileges
   and a parent-death signal, for the fallback without bubblewrap), ``limits`` (rlimits),
   ``max_result_bytes`` and ``max_output_chars``. Then requests: ``{"id": n, "op": "load",
