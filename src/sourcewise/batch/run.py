@@ -107,6 +107,9 @@ def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest
     """Grade the plan's submissions on the pool, with a progress line."""
     if not plan.to_grade:
         return
+    print(f"Grading {len(plan.to_grade)} submission{'s' * (len(plan.to_grade) != 1)} on "
+          f"{min(jobs, len(plan.to_grade))} worker{'s' * (min(jobs, len(plan.to_grade)) != 1)}"
+          + (f"; {plan.kept} already graded are kept" if plan.kept else ""), file=sys.stderr)
     staging = out / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     tasks = [Task(s.key, pending_record(s, checks_digest).to_json(), str(stage(s, staging)))
