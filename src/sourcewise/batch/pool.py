@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import selectors
+import signal
 import subprocess
 import sys
 import time
@@ -27,6 +28,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from sourcewise.grading.launch import enable_subreaper
 
 READY = "ready"
 UNAVAILABLE = "unavailable"
@@ -76,6 +79,7 @@ class WorkerPool:
         ``on_death(task, reason)`` when its worker died grading it."""
         self._queue = deque(tasks)
         self.log_folder.mkdir(parents=True, exist_ok=True)
+        enable_subreaper()  # what a dead worker leaves behind becomes ours to clean up
         try:
             for index in range(min(self.jobs, len(self._queue))):
                 self._start(index)
@@ -97,6 +101,26 @@ class WorkerPool:
         """Stop every worker: closing its stdin ends it; a stuck one is killed."""
         for worker in list(self._workers.values()):
             self._stop(worker)
+        self._reap_orphans()
+
+    def _reap_orphans(self, settle: float = 2.0) -> None:
+        """Kill and reap the processes we adopted from dead workers (only workers are ours
+        to keep), so nothing a killed worker started outlives it."""
+        deadline = time.monotonic() + settle
+        keep = {w.process.pid for w in self._workers.values()}
+        while True:
+            alive = []
+            for pid in _children():
+                if pid in keep:
+                    continue
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+                with contextlib.suppress(ChildProcessError):
+                    if os.waitpid(pid, os.WNOHANG)[0] != pid:
+                        alive.append(pid)
+            if not alive or time.monotonic() > deadline:
+                return
+            time.sleep(0.01)
 
     def _start(self, index: int) -> None:
         read_end, write_end = os.pipe()
@@ -154,6 +178,7 @@ class WorkerPool:
         """Kill ``worker``; fail the task it held, queue the rest, start a new worker."""
         chunk = worker.chunk
         self._stop(worker, kill=True)
+        self._reap_orphans()
         if chunk:
             on_death(chunk.popleft(), reason)
             self._queue.extendleft(reversed(chunk))
@@ -180,3 +205,13 @@ class WorkerPool:
         log = self.log_folder / f"worker-{worker.index}.log"
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         return "\n".join(text.splitlines()[-15:])
+
+
+def _children() -> list[int]:
+    """The pids of this process's children (Linux), zombies included."""
+    pids: list[int] = []
+    tasks = Path("/proc/self/task")
+    for task in tasks.iterdir() if tasks.is_dir() else ():
+        with contextlib.suppress(OSError):
+            pids += [int(pid) for pid in (task / "children").read_text().split()]
+    return pids
