@@ -24,11 +24,13 @@ def find_quantities(sentence):
         none). Each dictionary has exactly these five keys:
 
         * "text": the figure as written, without its approximator or its counted noun:
-          "$7.12 billion", "600,000", "$500 to $1,000", "12%", "30-year".
+          "$7.12 billion", "600,000", "$500 to $1,000", "12%"; in "a 30-year war" it is
+          "30", with the unit "years".
         * "value": the number (an int or a float), with scale words applied
           ("$7.12 billion" is 7120000000); for a range, the low end.
         * "high": the high end of a range ("$500 to $1,000" gives 1000), otherwise None.
         * "unit": "USD" for $, "GBP" for £, "EUR" for €, "percent" for % or "per cent";
+          "years" (or "days", "months", ...) for a hyphenated duration such as "30-year";
           otherwise the counted noun as written, in lower case ("weapons", "light arms",
           "years"), or None if no plural noun follows the figure.
         * "approximator": the words just before the figure that make it approximate, in lower

@@ -27,6 +27,7 @@ def resolve_time(expression, dateline):
         ("in recent months": it ends at the dateline, but since when?).
 
     The rules:
+        * "now" and "today" are the dateline itself.
         * A day, a week (Monday to Sunday), a month or a year: "yesterday", "last week",
           "this month", "next year", "two years ago" are whole calendar periods counted
           from the one that holds the dateline.

@@ -21,7 +21,8 @@ ITEMS = load_items(Path(__file__).with_name("items") / "numbers_need_owners.yaml
 def grade_focus(student, grade, focus):
     """Grade every sentence whose item tests one idea; the whole list must be right."""
     grade_items(grade, (i for i in ITEMS if i.extra["focus"] == focus),
-                lambda item: student.find_quantities(item.text), quantities_problems)
+                lambda item: student.find_quantities(item.text),
+                lambda got, item: quantities_problems(got, item.expected))
 
 
 @pytest.mark.points(2)

@@ -22,7 +22,7 @@ def grade_trap(student, grade, trap):
     """Grade every item that tests one trap."""
     grade_items(grade, (i for i in ITEMS if i.extra["trap"] == trap),
                 lambda item: student.split_sentences(item.text),
-                pieces_problems)
+                lambda got, item: pieces_problems(got, item.expected))
 
 
 @pytest.mark.points(3)

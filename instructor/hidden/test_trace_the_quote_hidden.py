@@ -40,7 +40,7 @@ STRAY_ITEMS = [with_offsets(i) for i in ITEMS if i.extra["function"] == "find_st
 def test_quotations_are_found(student, grade):
     """Balanced quotations are found, and apostrophes are not taken for quotation marks."""
     grade_items(grade, QUOTATION_ITEMS, lambda item: student.find_quotations(item.text),
-                lambda got, expected: quotations_problems(got, expected, speakers=False))
+                lambda got, item: quotations_problems(got, item.expected, speakers=False))
 
 
 @pytest.mark.points(3)
@@ -49,7 +49,7 @@ def test_quotations_are_found(student, grade):
 def test_speakers_are_found(student, grade):
     """Each quotation is credited to the speaker its sentence names, or to nobody."""
     grade_items(grade, QUOTATION_ITEMS, lambda item: student.find_quotations(item.text),
-                quotations_problems)
+                lambda got, item: quotations_problems(got, item.expected))
 
 
 @pytest.mark.points(3)
@@ -58,4 +58,4 @@ def test_speakers_are_found(student, grade):
 def test_stray_marks_are_found(student, grade):
     """Unbalanced quotation marks of every kind are found, and apostrophes are left alone."""
     grade_items(grade, STRAY_ITEMS, lambda item: student.find_stray_marks(item.text),
-                offsets_problems)
+                lambda got, item: offsets_problems(got, item.expected))

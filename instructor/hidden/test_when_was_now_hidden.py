@@ -22,7 +22,7 @@ def grade_focus(student, grade, focus):
     """Grade every expression whose item tests one idea, each against its own dateline."""
     grade_items(grade, (i for i in ITEMS if i.extra["focus"] == focus),
                 lambda item: student.resolve_time(item.text, item.extra["dateline"]),
-                span_problems)
+                lambda got, item: span_problems(got, item.expected))
 
 
 @pytest.mark.points(2)

@@ -10,7 +10,8 @@ read outwards from it.
 * Read a currency sign before it ('$' is USD, '£' GBP, '€' EUR) and a scale word after it
   ('million', 'bn', ...), and a second number after 'to', '-', '–' or 'between ... and' to
   make a range.
-* The unit is the currency, 'percent', a time unit written with a hyphen ('30-year') or
+* The unit is the currency, 'percent', the time unit of a hyphenated duration ('30-year'
+  is 30 years, with the text '30') or
   the counted noun: the words after the figure up to the first plural noun ('light arms'),
   stopping early at a small linking word or a punctuation mark.
 * The approximator is the longest phrase from a fixed list that ends just before the figure.
@@ -116,8 +117,6 @@ def _describe(sentence, match):
         unit = "percent"
     elif hyphenated := HYPHENATED_TIME.match(after):
         unit = hyphenated.group("unit").lower() + "s"
-        return _quantity(match.group() + hyphenated.group(), value, high_value, unit,
-                         _approximator(sentence, match.start()))
     else:
         unit = _counted_noun(after)
     return _quantity(match.group(), value, high_value, unit,

@@ -4,7 +4,7 @@ The method: tidy the expression (lower case; drop 'on', 'in', 'during', 'over', 
 the fuzzy 'early', 'mid-' and 'late'), then try each pattern in turn. Every answer is the
 stretch of calendar the expression points at, as {"start": ISO date, "end": ISO date}.
 
-* 'today', 'yesterday', 'tomorrow', and 'this / last / next' + day, week, month or year, and
+* 'now' and 'today' (the dateline itself), 'yesterday', 'tomorrow', and 'this / last / next' + day, week, month or year, and
   'N days / weeks / months / years ago': the calendar day, Monday-to-Sunday week, month or
   year that many steps from the one holding the dateline.
 * A date without a year ('June 19'), a month without a year ('in June', 'last June') or a
@@ -68,7 +68,7 @@ def _tidy(expression):
 
 
 def _named_day(words, today):
-    steps = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    steps = {"now": 0, "today": 0, "yesterday": -1, "tomorrow": 1}
     if words in steps:
         return _period(today, "day", steps[words])
     return None

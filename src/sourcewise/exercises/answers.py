@@ -77,27 +77,39 @@ def quantity_field_problems(got: dict[str, Any], expected: dict[str, Any], field
     return []
 
 
-def quantities_problems(got: Any, expected: list[dict[str, Any]]) -> list[str]:
-    """Everything that differs between the quantities found and the expected ones."""
+def figures_problems(got: Any, wanted: list[str]) -> list[str]:
+    """Problems with the list of quantities found, judged by their texts alone."""
     problems = shape_problems(got, QUANTITY_KEYS, "amounts")
     if problems:
         return problems
     found = [q["text"] for q in got]
-    wanted = [q["text"] for q in expected]
     if [_trimmed(t) for t in found] != [_trimmed(t) for t in wanted]:
         return [f"The amounts here are {wanted}; you found {found}."]
+    return []
+
+
+def quantities_problems(got: Any, expected: list[dict[str, Any]]) -> list[str]:
+    """Everything that differs between the quantities found and the expected ones."""
+    problems = figures_problems(got, [q["text"] for q in expected])
+    if problems:
+        return problems
     for got_one, expected_one in zip(got, expected, strict=True):
         for field in QUANTITY_KEYS[1:]:
             problems.extend(quantity_field_problems(got_one, expected_one, field))
     return problems
 
 
-def find_by_text(got: list[Any], text: str) -> dict[str, Any] | None:
-    """The found quantity whose text is ``text`` (ignoring outer spaces), if any."""
+def fields_problems(got: Any, expected: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
+    """Problems with some fields of one expected quantity, looked up among those found by
+    its text (so that a missing or extra figure elsewhere does not count twice)."""
+    problems = shape_problems(got, QUANTITY_KEYS, "amounts")
+    if problems:
+        return problems
     for entry in got:
-        if isinstance(entry, dict) and _trimmed(entry.get("text")) == _trimmed(text):
-            return entry
-    return None
+        if _trimmed(entry["text"]) == _trimmed(expected["text"]):
+            return [p for field in fields for p in quantity_field_problems(entry, expected, field)]
+    return [f"You did not report {expected['text']!r}, so its {' and '.join(fields)} cannot "
+            "be checked."]
 
 
 def speaker_matches(got: Any, expected: str | None) -> bool:

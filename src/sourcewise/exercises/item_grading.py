@@ -16,9 +16,9 @@ from typing import Any
 from sourcewise.exercises.items import Item
 from sourcewise.grading import StudentError
 
-# Judges an answer against the expected one: returns what is wrong with it, one plain
-# sentence each, or [] when it is right.
-Judge = Callable[[Any, Any], list[str]]
+# Judges the answer to an item: returns what is wrong with it, one plain sentence each, or
+# [] when it is right.
+Judge = Callable[[Any, Item], list[str]]
 
 
 def grade_items(
@@ -29,8 +29,8 @@ def grade_items(
 ) -> int:
     """Record one outcome per item and return how many items were graded.
 
-    ``ask(item)`` calls the student's function for the item; ``judge(got, item.expected)``
-    lists what is wrong with the answer. The differences come first in the feedback, then the
+    ``ask(item)`` calls the student's function for the item; ``judge(got, item)`` lists
+    what is wrong with the answer (usually by comparing it with ``item.expected``). The differences come first in the feedback, then the
     item's own explanation of the right answer.
     """
     count = 0
@@ -42,7 +42,7 @@ def grade_items(
             grade.item(item.id, correct=False, expected=item.expected, got=err,
                        why=item.why, text=item.text)
             continue
-        problems = judge(got, item.expected)
+        problems = judge(got, item)
         why = " ".join([*problems, item.why]) if problems else item.why
         grade.item(item.id, correct=not problems, expected=item.expected, got=got,
                    why=why, text=item.text)
