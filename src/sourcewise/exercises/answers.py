@@ -175,6 +175,8 @@ def pieces_problems(got: Any, expected: list[str]) -> list[str]:
 
 def span_problems(got: Any, expected: dict[str, str | None]) -> list[str]:
     """What differs between a resolved stretch of time and the expected {start, end}."""
+    if got is None:
+        return ["Your function returned None: it could not read this expression."]
     if not isinstance(got, dict) or set(got) != {"start", "end"}:
         return ['The answer must be a dictionary {"start": ..., "end": ...} of ISO dates.']
     return [

@@ -83,7 +83,7 @@ def evidence_problems(answer: Any, unit: Unit) -> list[str]:
     if not isinstance(evidence, list) or not all(isinstance(q, str) for q in evidence):
         return ["The evidence must be a list of quotes from the sentence."]
     signals = signal_spans(unit)
-    words = ", ".join(repr(_text(unit, span)) for span in signals)
+    words = ", ".join(dict.fromkeys(repr(_text(unit, span)) for span in signals))
     if not signals:
         if evidence:
             return ["Nothing in this sentence names a source or signals the label: the right "
