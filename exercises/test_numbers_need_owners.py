@@ -7,6 +7,7 @@ from sourcewise.exercises.answers import (
     QUANTITY_KEYS,
     fields_problems,
     figures_problems,
+    quantity_for,
     shape_problems,
 )
 from sourcewise.exercises.item_grading import grade_items
@@ -38,29 +39,33 @@ def expected_quantities(unit):
              "approximator": q.approximator} for q in unit.quantities]
 
 
-def owners(unit):
-    """A sentence naming who produced each figure, from the annotation."""
-    if not unit.quantities:
+def owners(quantities):
+    """Sentences naming who produced each figure, from the annotation."""
+    if not quantities:
         return ("The digits here belong to years used as dates, days of the month or names "
                 "such as AK-47 and M4: none of them is an amount.")
-    return " ".join(f"Owner of {q.span.text!r}: {q.owner}." for q in unit.quantities)
+    return " ".join(f"Owner of {q.span.text!r}: {q.owner}." for q in quantities)
 
 
 def sentence_items():
     """One item per sentence: the figures' texts it should give, in order."""
-    return [Item(u.id, u.text, [q["text"] for q in expected_quantities(u)], owners(u))
-            for u in SENTENCES]
+    return [Item(u.id, u.text, [q["text"] for q in expected_quantities(u)],
+                 owners(u.quantities)) for u in SENTENCES]
 
 
 def quantity_items(fields):
     """One item per figure of the article: the expected values of ``fields``."""
-    return [Item(f"{u.id}:{q['text']}", u.text, q, f"{FIELD_REASONS[fields[0]]} {owners(u)}")
-            for u in SENTENCES for q in expected_quantities(u)]
+    return [Item(f"{u.id}:{q.span.text}", u.text, expected,
+                 f"{FIELD_REASONS[fields[0]]} {owners([q])}")
+            for u in SENTENCES
+            for q, expected in zip(u.quantities, expected_quantities(u), strict=True)]
 
 
 def grade_fields(student, grade, fields):
     """Grade ``fields`` of each figure, finding the student's figure by its text."""
-    grade_items(grade, quantity_items(fields), lambda item: student.find_quantities(item.text),
+    grade_items(grade, quantity_items(fields),
+                lambda item: quantity_for(student.find_quantities(item.text),
+                                          item.expected["text"]),
                 lambda got, item: fields_problems(got, item.expected, fields))
 
 

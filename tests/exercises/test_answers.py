@@ -6,6 +6,7 @@ from sourcewise.exercises.answers import (
     fields_problems,
     figures_problems,
     offsets_problems,
+    quantity_for,
     pieces_problems,
     quantities_problems,
     quotations_problems,
@@ -64,12 +65,16 @@ def test_each_kind_of_wrong_quantity_is_named(got, fragment):
 
 
 def test_figures_and_fields_are_judged_separately():
-    """Figures are judged by text alone; one field is judged by finding its figure by text."""
-    got = [dict(WEAPONS, unit=None)]
-    assert figures_problems(got, ["600,000"]) == []
-    assert fields_problems(got, WEAPONS, ("value", "high")) == []
-    assert fields_problems(got, WEAPONS, ("unit",))
+    """Figures are judged by text alone; one field is judged on the figure with its text."""
+    got = [dict(RANGE, text="$500"), dict(WEAPONS, unit=None)]
+    assert figures_problems(got[1:], ["600,000"]) == []
+    assert quantity_for(got, "600,000") == got[1]
+    assert quantity_for(got, "$500 to $1,000") == got
+    assert quantity_for("600,000", "600,000") == "600,000"
+    assert fields_problems(got[1], WEAPONS, ("value", "high")) == []
+    assert fields_problems(got[1], WEAPONS, ("unit",))
     assert "did not report '$500 to $1,000'" in fields_problems(got, RANGE, ("unit",))[0]
+    assert "must be a list" in fields_problems("600,000", WEAPONS, ("unit",))[0]
 
 
 def test_speaker_may_be_part_of_the_name_ending_with_its_last_word():

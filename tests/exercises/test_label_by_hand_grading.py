@@ -77,7 +77,9 @@ def test_the_most_common_visible_label_fails_the_hidden_checks(tmp_path):
 
 def test_keyword_labeller_earns_partial_credit_with_the_right_labels_named():
     """Labelling by a few attribution words earns part of the points; feedback names the label."""
-    hidden = " ".join(item_feedback(assert_partial_credit(NAME), "hidden"))
+    # Its answers are well formed, so the public (form) checks give it full marks.
+    result = assert_partial_credit(NAME, visibilities=("hidden",))
+    hidden = " ".join(item_feedback(result, "hidden"))
     assert "The annotation's label is 'framing', not 'unsourced_assertion'." in hidden
     assert "None of your quotes overlaps the words that carry the label: 'thriving'." in hidden
 

@@ -99,17 +99,24 @@ def quantities_problems(got: Any, expected: list[dict[str, Any]]) -> list[str]:
     return problems
 
 
+def quantity_for(answer: Any, text: str) -> Any:
+    """The found quantity whose text is ``text``, so that one figure can be judged on its own
+    (a missing or extra figure elsewhere then does not count twice); the whole answer when
+    no such quantity is there."""
+    if not shape_problems(answer, QUANTITY_KEYS, "amounts"):
+        for entry in answer:
+            if _trimmed(entry["text"]) == _trimmed(text):
+                return entry
+    return answer
+
+
 def fields_problems(got: Any, expected: dict[str, Any], fields: tuple[str, ...]) -> list[str]:
-    """Problems with some fields of one expected quantity, looked up among those found by
-    its text (so that a missing or extra figure elsewhere does not count twice)."""
-    problems = shape_problems(got, QUANTITY_KEYS, "amounts")
-    if problems:
-        return problems
-    for entry in got:
-        if _trimmed(entry["text"]) == _trimmed(expected["text"]):
-            return [p for field in fields for p in quantity_field_problems(entry, expected, field)]
-    return [f"You did not report {expected['text']!r}, so its {' and '.join(fields)} cannot "
-            "be checked."]
+    """Problems with some fields of one quantity, as picked by ``quantity_for``."""
+    if isinstance(got, dict) and _trimmed(got.get("text")) == _trimmed(expected["text"]):
+        return [p for field in fields for p in quantity_field_problems(got, expected, field)]
+    return shape_problems(got, QUANTITY_KEYS, "amounts") or [
+        f"You did not report {expected['text']!r}, so its {' and '.join(fields)} cannot be "
+        "checked."]
 
 
 def speaker_matches(got: Any, expected: str | None) -> bool:
