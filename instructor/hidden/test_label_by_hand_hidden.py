@@ -11,7 +11,7 @@ no source and no signal words.
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.hand_labels import evidence_problems, label_problems
+from sourcewise.exercises.hand_labels import evidence_problems, label_problems, signal_words
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item
 
@@ -61,7 +61,7 @@ def test_labels(student, grade):
 def test_evidence(student, grade):
     """Each sentence's evidence quotes the words that carry its label."""
     answers = answers_of(student)
-    items = [Item(unit.id, unit.text, "the words that carry the label", unit.rationale)
+    items = [Item(unit.id, unit.text, signal_words(unit), unit.rationale)
              for unit in UNITS.values()]
-    grade_items(grade, items, lambda item: answers.get(item.id),
-                lambda answer, item: evidence_problems(answer, UNITS[item.id]))
+    grade_items(grade, items, lambda item: answer_field(answers, item.id, "evidence"),
+                lambda _, item: evidence_problems(answers.get(item.id), UNITS[item.id]))

@@ -9,6 +9,7 @@ from sourcewise.exercises.hand_labels import (
     form_problems,
     label_problems,
     signal_spans,
+    signal_words,
 )
 
 CASE = default_case_study()
@@ -66,6 +67,8 @@ def test_evidence_must_overlap_a_signal_word_or_the_source():
 def test_a_sentence_with_no_source_wants_empty_evidence():
     """With no cue and no source, only an empty list is right; time cues are not signals."""
     assert signal_spans(NO_SOURCE) == []
+    assert signal_words(NO_SOURCE) == []
+    assert signal_words(CLAIMED) == ["claimed", "Pakistan’s caretaker prime minister"]
     assert evidence_problems({"label": "unsourced_assertion", "evidence": []}, NO_SOURCE) == []
     assert evidence_problems({"label": "framing", "evidence": ["strained"]}, NO_SOURCE)
     opening = CASE.unit("p01s01")  # cues: 'retreated' (loaded), 'two years ago' (time)

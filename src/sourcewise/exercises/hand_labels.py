@@ -74,6 +74,11 @@ def signal_spans(unit: Unit) -> list[tuple[int, int]]:
     return spans
 
 
+def signal_words(unit: Unit) -> list[str]:
+    """The words that carry the unit's label, each once, in the order of the annotation."""
+    return list(dict.fromkeys(_text(unit, span) for span in signal_spans(unit)))
+
+
 def evidence_problems(answer: Any, unit: Unit) -> list[str]:
     """What is wrong with the evidence of an answer for the unit (empty when it is right).
     Evidence only counts once the sentence has a label: an empty starter earns nothing."""
@@ -83,7 +88,7 @@ def evidence_problems(answer: Any, unit: Unit) -> list[str]:
     if not isinstance(evidence, list) or not all(isinstance(q, str) for q in evidence):
         return ["The evidence must be a list of quotes from the sentence."]
     signals = signal_spans(unit)
-    words = ", ".join(dict.fromkeys(repr(_text(unit, span)) for span in signals))
+    words = ", ".join(repr(word) for word in signal_words(unit))
     if not signals:
         if evidence:
             return ["Nothing in this sentence names a source or signals the label: the right "
