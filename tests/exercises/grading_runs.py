@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
+import json
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -23,6 +26,30 @@ from sourcewise.grading.results import CheckResult, SubmissionResult
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = Path(__file__).with_name("submissions")
 KINDS = ("solution", "starter", "hardcoded", "partial", "trivial")
+EXERCISES = ("label_by_hand", "split_sentences", "numbers_need_owners", "trace_the_quote",
+             "when_was_now")
+# Grades the reference solutions with the public checks on the student copy of the case
+# study (hand-labelling answers removed), in a fresh interpreter so that no case study
+# loaded earlier in this process is reused. Prints {exercise: [points, max_points]}.
+STUDENT_COPY_RUN = """
+import json, sys, tempfile
+from pathlib import Path
+import sourcewise.casestudy.loader as loader
+from sourcewise.casestudy import write_redacted
+from sourcewise.grading.api import GradingOptions, grade_submissions
+copy = Path(tempfile.mkdtemp()) / "case"
+write_redacted(loader.DEFAULT_CASE_FOLDER, copy)
+loader.DEFAULT_CASE_FOLDER = copy
+assert loader.default_case_study().redacted
+root = Path(sys.argv[1])
+scores = {}
+for name in sys.argv[2:]:
+    result = grade_submissions([root / "instructor" / "solutions" / f"{name}.py"],
+                               [root / "exercises" / f"test_{name}.py"],
+                               GradingOptions(sandbox="require"))[0]
+    scores[name] = [result.points, result.max_points]
+print(json.dumps(scores))
+"""
 # A run of this many characters of a hidden item found in a reference solution means the
 # solution copied the item instead of solving it.
 COPIED_PIECE = 25
@@ -52,6 +79,22 @@ def graded(name: str) -> dict[str, SubmissionResult]:
 def grade_one(name: str, path: Path) -> SubmissionResult:
     """Grade one more submission of the exercise (for strategies built during a test)."""
     return grade_submissions([path], check_paths(name), GradingOptions(sandbox="require"))[0]
+
+
+@cache
+def public_scores_on_student_copy() -> dict[str, list[float]]:
+    """{exercise: [points, max_points]} of the reference solutions' public checks, run on the
+    student copy of the case study."""
+    run = subprocess.run([sys.executable, "-c", STUDENT_COPY_RUN, str(ROOT), *EXERCISES],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr[-3000:]
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def assert_public_checks_work_on_the_student_copy(name: str) -> None:
+    points, possible = public_scores_on_student_copy()[name]
+    assert possible > 0
+    assert points == possible
 
 
 def checks(result: SubmissionResult, visibility: str) -> list[CheckResult]:

@@ -7,6 +7,7 @@ from collections import Counter
 from grading_runs import (
     assert_hardcoded_fails_hidden,
     assert_partial_credit,
+    assert_public_checks_work_on_the_student_copy,
     assert_solution_scores_full_marks,
     assert_starter_scores_zero_cleanly,
     assert_trivial_clearly_below_pass,
@@ -34,6 +35,12 @@ def student_copy(tmp_path):
 def test_reference_answers_score_full_marks():
     """The reference answers earn every point, public and hidden."""
     assert_solution_scores_full_marks(NAME)
+
+
+def test_public_checks_work_on_the_student_copy():
+    """On the released case study, with the hand-labelling answers removed, the public checks
+    still run and give the reference solution full marks."""
+    assert_public_checks_work_on_the_student_copy(NAME)
 
 
 def test_untouched_starter_scores_zero_with_a_message_per_check():

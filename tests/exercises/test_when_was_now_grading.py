@@ -3,6 +3,7 @@
 from grading_runs import (
     assert_hardcoded_fails_hidden,
     assert_partial_credit,
+    assert_public_checks_work_on_the_student_copy,
     assert_solution_copies_no_hidden_item,
     assert_solution_scores_full_marks,
     assert_starter_examples_hold,
@@ -19,6 +20,12 @@ NAME = "when_was_now"
 def test_reference_solution_scores_full_marks():
     """The reference solution earns every point, public and hidden."""
     assert_solution_scores_full_marks(NAME)
+
+
+def test_public_checks_work_on_the_student_copy():
+    """On the released case study, with the hand-labelling answers removed, the public checks
+    still run and give the reference solution full marks."""
+    assert_public_checks_work_on_the_student_copy(NAME)
 
 
 def test_untouched_starter_scores_zero_with_a_message_per_check():
