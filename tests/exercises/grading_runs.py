@@ -140,7 +140,9 @@ def assert_starter_scores_zero_cleanly(name: str) -> None:
 
 
 def assert_hardcoded_fails_hidden(name: str) -> None:
+    """The hard-coded fixture knows every public answer, and still fails the hidden checks."""
     result = graded(name)["hardcoded"]
+    assert fraction(result, "public") == 1, scores(name)
     assert fraction(result, "hidden") < 0.5, scores(name)
 
 

@@ -1,8 +1,9 @@
 """A fixture submission that hard-codes the case study's public answers.
 
-It answers correctly for the article's text, which a student can see, and returns a fixed
-default for anything else. The meta-tests show it scores under half on the hidden checks.
-Written by hand from the case study's data; do not use it as a model.
+It answers correctly for everything a student can see (the article's text, and the
+examples in the public checks) and returns a fixed default for anything else. The
+meta-tests show it scores full marks on the public checks and under half on the hidden
+ones. Written from the case study's data; do not use it as a model.
 """
 
 ANSWERS = {'The left-behind American rifle, an M4 in good condition, can fetch up to $2,400.': [{'text': '$2,400',
@@ -91,6 +92,11 @@ ANSWERS = {'The left-behind American rifle, an M4 in good condition, can fetch u
                                                                                                                                                                                            'unit': 'years',
                                                                                                                                                                                            'approximator': None}],
  'On June 19, an Israeli helicopter fired missiles into the West Bank for the first time since the Second Intifada.': []}
+
+
+# The example of the public format check.
+ANSWERS["Almost 40 ducks crossed the road in 2019."] = [
+    {"text": "40", "value": 40, "high": None, "unit": "ducks", "approximator": "almost"}]
 
 
 def find_quantities(sentence):

@@ -1,8 +1,9 @@
 """A fixture submission that hard-codes the case study's public answers.
 
-It answers correctly for the article's text, which a student can see, and returns a fixed
-default for anything else. The meta-tests show it scores under half on the hidden checks.
-Written by hand from the case study's data; do not use it as a model.
+It answers correctly for everything a student can see (the article's text, and the
+examples in the public checks) and returns a fixed default for anything else. The
+meta-tests show it scores full marks on the public checks and under half on the hidden
+ones. Written from the case study's data; do not use it as a model.
 """
 
 # Every sentence and heading of the article, in order.
