@@ -4,6 +4,7 @@ The method combines the CoNLL-2010 hedge cues with Wikipedia's "words to watch":
 
 1. Hedge words ("reportedly", "apparent", "likely", "may", ...) and hedge phrases
    ("appears to", "seems to", "is believed", "it is thought", "the claim that").
+   A passive "are shown" with no one doing the showing hides the source too.
 2. Vague attributions: a source found by exercise 3's method whose head is an unnamed
    group ("officials", "experts", "sources", "some") and which names no organisation or
    person ("U.S. defense officials" is vague; "Environment Agency officials" is not).
@@ -40,6 +41,7 @@ _PHRASES = re.compile(
     r"\b(?:appears?|appeared|seems?|seemed) to\b"
     r"|\b(?:[Ii]t )?(?:is|are|was|were) (?:believed|thought|understood|rumou?red)\b"
     r"|\b(?:is|are|was|were) (?:said|reported|alleged) to\b"
+    r"|\b(?:is|are|was|were) shown\b(?! (?:by|in|on)\b)"
     r"|\b[Tt]he claims? (?=of\b|that\b)"
 )
 

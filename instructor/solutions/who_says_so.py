@@ -7,6 +7,8 @@ The method follows PARC's view of attribution (source / cue / content):
    Its source is the clause just before it ("The audit found ..."), skipping an aside set
    off by commas ("Dr. Okafor, who led the trial, told ..."). When the verb follows a comma
    directly ("..., said coach Brandt after the game"), the source comes after the verb.
+   "Expressed" takes its object into the cue ("expressed serious concerns"); a participle
+   after a comma ("..., claiming that ...") credits the subject of the main clause.
 3. A candidate is refused when it cannot be a source: it contains a verb of its own
    ("Residents can submit flood damage claims"), it is a bare verb form after a singular
    noun ("School report cards"), or it is a verb of finding ("found", "shows") whose
@@ -24,8 +26,13 @@ SAYING_VERBS = {
     "alleged", "alleges", "predicted", "estimated", "estimates", "explained", "admitted",
     "acknowledged", "denied", "added", "stressed", "believe", "believes", "suspect",
     "suspects", "fear", "fears", "forecast", "forecasts", "projected", "projects",
-    "calculated", "calculates",
+    "calculated", "calculates", "expressed",
 }
+# "The group did X, claiming Y": the participle credits the main clause's subject.
+PARTICIPLE_CUES = {"claiming", "saying", "insisting", "arguing", "warning", "alleging"}
+# Nouns that "expressed" takes into its cue: "expressed serious concerns".
+EXPRESSED_NOUNS = {"concern", "concerns", "doubt", "doubts", "fear", "fears", "hope", "hopes",
+                   "regret", "support", "opposition", "confidence", "alarm"}
 FINDING_VERBS = {
     "found", "finds", "find", "show", "shows", "showed", "reveal", "reveals", "revealed",
     "states", "state", "concluded", "concludes",
@@ -146,17 +153,42 @@ def _according_to(sentence: str) -> dict | None:
     return {"source": source, "cue": match.group(1)}
 
 
+def _cue_span(cue: str, right: str) -> str:
+    """The cue's words: "expressed" runs on to its noun when one follows within 3 words."""
+    if cue != "expressed":
+        return cue
+    words = right.split()[:3]
+    for index, word in enumerate(words):
+        if word.strip(",.").lower() in EXPRESSED_NOUNS:
+            return " ".join([cue, *words[:index], word.strip(",.")])
+    return cue
+
+
+def _main_subject(sentence: str) -> str | None:
+    """The subject of the main clause: the words before its first auxiliary verb."""
+    words = sentence.split(",")[0].split()
+    for index, word in enumerate(words):
+        if word.lower() in VERB_WORDS:
+            return " ".join(words[:index]) or None
+    return None
+
+
 def _verb_cue(sentence: str) -> dict | None:
     for match in _CUE.finditer(sentence):
         cue = match.group()
+        left, right = sentence[: match.start()], sentence[match.end() :]
+        if cue in PARTICIPLE_CUES and left.rstrip().endswith(","):
+            source = _main_subject(sentence)
+            if source and _plausible_source(source, cue, ""):
+                return {"source": source, "cue": cue}
+            continue
         if cue not in SAYING_VERBS and cue not in FINDING_VERBS:
             continue
-        left, right = sentence[: match.start()], sentence[match.end() :]
         next_word = (_word_list(right) or [""])[0]
         before = _source_before(left)
         source = _trim_auxiliaries(before) if before is not None else _source_after(right)
         if source and _plausible_source(source, cue, next_word):
-            return {"source": source, "cue": cue}
+            return {"source": source, "cue": _cue_span(cue, right)}
     return None
 
 

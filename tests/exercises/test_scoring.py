@@ -135,38 +135,79 @@ def test_perfect_answers_score_one_and_sets_without_a_side_are_handled():
         discernment([])
 
 
+LABELS = ["sourced_fact", "official_estimate", "attributed_claim", "vague_attribution",
+          "unsourced_assertion", "framing"]
+
+
 def test_balanced_accuracy_averages_recall_over_labels():
     """Each label weighs the same, however many sentences it has."""
-    answers = [LabelAnswer("framing", "framing", True)] * 3 + [
-        LabelAnswer("sourced_fact", "framing", False),
+    answers = [LabelAnswer("framing", "framing")] * 3 + [
+        LabelAnswer("sourced_fact", "framing"),
     ]
     result = label_score(answers)
     assert result.recall == {"framing": (3, 3), "sourced_fact": (0, 1)}
+    assert result.balanced_accuracy == pytest.approx(0.5)
+
+
+def test_all_right_scores_one():
+    """Answering every label right scores 1 after the chance correction."""
+    answers = [LabelAnswer(label, label) for label in LABELS for _ in range(3)]
+    assert label_score(answers).score == pytest.approx(1.0)
+
+
+def test_a_single_label_strategy_scores_zero():
+    """Answering the same label everywhere has balanced accuracy 1/6 and scores 0."""
+    answers = [LabelAnswer(label, "unsourced_assertion") for label in LABELS for _ in range(4)]
+    result = label_score(answers)
+    assert result.balanced_accuracy == pytest.approx(1 / 6)
+    assert result.chance == pytest.approx(1 / 6)
+    assert result.score == 0.0
+
+
+def test_accepted_alternatives_count_but_do_not_reward_a_blanket_answer():
+    """An accepted label counts as right, yet a blanket answer that many items accept scores 0."""
+    answers = [
+        LabelAnswer("official_estimate", "unsourced_assertion", ("unsourced_assertion",)),
+        LabelAnswer("framing", "unsourced_assertion", ("unsourced_assertion",)),
+        LabelAnswer("framing", "unsourced_assertion"),
+        LabelAnswer("unsourced_assertion", "unsourced_assertion"),
+    ]
+    result = label_score(answers)
+    assert answers[0].correct
+    assert result.balanced_accuracy == pytest.approx((1 + 0.5 + 1) / 3)
+    assert result.score == 0.0
+
+
+def test_chance_correction_of_a_partly_right_answer_set():
+    """Score = (balanced accuracy - chance) / (1 - chance), chance from shuffled answers."""
+    answers = [
+        LabelAnswer("framing", "framing"),
+        LabelAnswer("framing", "sourced_fact"),
+        LabelAnswer("sourced_fact", "sourced_fact"),
+        LabelAnswer("sourced_fact", "sourced_fact"),
+    ]
+    result = label_score(answers)
+    # balanced accuracy (1/2 + 1) / 2; answers are 1/4 framing and 3/4 sourced_fact, so a
+    # shuffled answer fits a framing sentence 1/4 of the time and a sourced fact 3/4.
+    assert result.balanced_accuracy == pytest.approx(0.75)
+    assert result.chance == pytest.approx(0.5)
     assert result.score == pytest.approx(0.5)
 
 
-def test_a_single_label_strategy_scores_one_over_the_number_of_labels():
-    """Answering the same label for every sentence earns 1/6 on a six-label set."""
-    labels = ["sourced_fact", "official_estimate", "attributed_claim", "vague_attribution",
-              "unsourced_assertion", "framing"]
-    answers = [LabelAnswer(label, "unsourced_assertion", label == "unsourced_assertion")
-               for label in labels for _ in range(4)]
-    assert label_score(answers).score == pytest.approx(1 / 6)
-
-
 def test_label_feedback_names_the_most_frequent_mistake():
-    """The explanation gives each label's share and the commonest confusion with its count."""
+    """The explanation gives each label's share, the arithmetic and the commonest confusion."""
     answers = [
-        LabelAnswer("vague_attribution", "attributed_claim", False),
-        LabelAnswer("vague_attribution", "attributed_claim", False),
-        LabelAnswer("framing", "unsourced_assertion", False),
-        LabelAnswer("framing", "framing", True),
+        LabelAnswer("vague_attribution", "attributed_claim"),
+        LabelAnswer("vague_attribution", "attributed_claim"),
+        LabelAnswer("framing", "unsourced_assertion"),
+        LabelAnswer("framing", "framing"),
     ]
     result = label_score(answers)
     assert result.most_frequent_mistake() == ("vague_attribution", "attributed_claim", 2)
     text = result.explain()
     assert "vague_attribution 0/2" in text
+    assert f"{result.chance:.2f}" in text
     assert "vague_attribution sentences answered as attributed_claim (2 times)" in text
-    assert label_score([LabelAnswer("framing", "framing", True)]).most_frequent_mistake() is None
+    assert label_score([LabelAnswer("framing", "framing")]).most_frequent_mistake() is None
     with pytest.raises(ValueError, match="empty"):
         label_score([])

@@ -169,26 +169,28 @@ def grade_decisions(grade: Any, items: Iterable[Item], ask: Ask, *, question: st
 
 
 def grade_labels(grade: Any, items: Iterable[Item], ask: Ask) -> LabelScore:
-    """Six-label classification scored by balanced accuracy; ``item.extra["accept"]`` lists
-    other labels that count as correct, with a note."""
+    """Six-label classification, scored by chance-corrected balanced accuracy.
+
+    ``item.extra["accept"]`` lists other labels that count as correct, with a note.
+    """
     answers = []
     for item in items:
         got, problem = _call(ask, item)
-        accepted = list(item.extra.get("accept", ()))
         if not problem and got not in LABEL_IDS:
             problem = f"Expected one of {', '.join(LABEL_IDS)}; got {got!r}."
-        correct = not problem and (got == item.expected or got in accepted)
+        answer = LabelAnswer(item.expected, got if not problem else repr(got),
+                             tuple(item.extra.get("accept", ())))
         if problem:
             note = problem
         elif got == item.expected:
             note = "Correct."
-        elif correct:
+        elif answer.correct:
             note = (f"Accepted: a careful reader could defend {got}, though the annotation "
                     f"prefers {item.expected}.")
         else:
             note = f"You answered {got}; the label is {item.expected}."
-        answers.append(LabelAnswer(item.expected, got if isinstance(got, str) else repr(got), correct))
-        grade.item(item.id, correct=correct, expected=item.expected, got=got,
+        answers.append(answer)
+        grade.item(item.id, correct=answer.correct, expected=item.expected, got=got,
                    why=f"{note} {item.why}", text=item.text)
     result = label_score(answers)
     grade.set_score(result.score, reason=result.explain())

@@ -23,14 +23,17 @@ flagged. Flagging everything gives a false-alarm rate of 1 and a score of 0; fla
 gives a hit rate of 0 and a score of 0.
 
 **Labels.** Balanced accuracy: for each label, the share of its sentences labelled correctly
-(an ``accept`` label counts as correct), averaged over the labels. Answering one label for
-every sentence scores ``1 / number of labels``.
+(an ``accept`` label counts as correct), averaged over the labels. It is then corrected for
+chance, as Cohen's kappa is: ``chance`` is the balanced accuracy the same answers would
+reach if shuffled at random among the sentences, and the score is
+``(balanced accuracy - chance) / (1 - chance)``, never below 0. Answering one label for
+every sentence scores 0 however many sentences accept that label; all right scores 1.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 MAX_EXTRA_WORDS = 2
@@ -187,23 +190,65 @@ def discernment(outcomes: Iterable[ItemOutcome]) -> Discernment:
 
 @dataclass(frozen=True)
 class LabelAnswer:
-    """One labelling decision: the annotated label, the student's answer, and whether it counts."""
+    """One labelling decision: the annotated label, the student's answer, the alternatives."""
 
     expected: str
     got: str  # the student's answer as text (an invalid answer is shown as its repr)
-    correct: bool  # got is the label or one of the accepted alternatives
+    accepted: tuple[str, ...] = ()  # other labels a careful reader could defend
+
+    @property
+    def correct(self) -> bool:
+        return self.got == self.expected or self.got in self.accepted
 
 
 @dataclass(frozen=True)
 class LabelScore:
-    """Balanced accuracy over labels, with the mistakes that pulled it down."""
+    """Balanced accuracy over labels, corrected for chance, with the mistakes behind it."""
 
-    recall: dict[str, tuple[int, int]]  # label -> (correct, total)
-    mistakes: Counter[tuple[str, str]]  # (expected, got) -> count
+    answers: tuple[LabelAnswer, ...]
+
+    @property
+    def recall(self) -> dict[str, tuple[int, int]]:
+        """label -> (answered correctly, sentences with that label), in order of appearance."""
+        tally: dict[str, list[int]] = {}
+        for answer in self.answers:
+            counts = tally.setdefault(answer.expected, [0, 0])
+            counts[0] += answer.correct
+            counts[1] += 1
+        return {label: (right, total) for label, (right, total) in tally.items()}
+
+    def _balanced(self, credit: Callable[[LabelAnswer], float]) -> float:
+        shares: dict[str, list[float]] = {}
+        for answer in self.answers:
+            shares.setdefault(answer.expected, []).append(credit(answer))
+        return sum(sum(v) / len(v) for v in shares.values()) / len(shares)
+
+    @property
+    def balanced_accuracy(self) -> float:
+        return self._balanced(lambda answer: float(answer.correct))
+
+    @property
+    def chance(self) -> float:
+        """The balanced accuracy expected if the same answers were shuffled among the items."""
+        counts = Counter(answer.got for answer in self.answers)
+        total = len(self.answers)
+
+        def expected_credit(answer: LabelAnswer) -> float:
+            fits = {answer.expected, *answer.accepted}
+            return sum(n for got, n in counts.items() if got in fits) / total
+
+        return self._balanced(expected_credit)
 
     @property
     def score(self) -> float:
-        return sum(right / total for right, total in self.recall.values()) / len(self.recall)
+        chance = self.chance
+        if chance >= 1:
+            return 0.0
+        return max(0.0, (self.balanced_accuracy - chance) / (1 - chance))
+
+    @property
+    def mistakes(self) -> Counter[tuple[str, str]]:
+        return Counter((a.expected, a.got) for a in self.answers if not a.correct)
 
     def most_frequent_mistake(self) -> tuple[str, str, int] | None:
         """(expected, got, count) of the commonest confusion, or None if there was none."""
@@ -216,8 +261,11 @@ class LabelScore:
         """The score's arithmetic and the commonest mistake, for the student's feedback."""
         shares = ", ".join(f"{label} {r}/{t}" for label, (r, t) in self.recall.items())
         text = (
-            f"Score {self.score:.2f} = the average over the {len(self.recall)} labels of the "
-            f"share of each label's sentences you got right ({shares})."
+            f"Score {self.score:.2f}. Balanced accuracy {self.balanced_accuracy:.2f}: the "
+            f"average over the {len(self.recall)} labels of the share of each label's "
+            f"sentences you got right ({shares}). Your same answers shuffled at random "
+            f"would reach {self.chance:.2f}, so the score is ({self.balanced_accuracy:.2f} - "
+            f"{self.chance:.2f}) / (1 - {self.chance:.2f}), never below 0."
         )
         mistake = self.most_frequent_mistake()
         if mistake:
@@ -230,16 +278,8 @@ class LabelScore:
 
 
 def label_score(answers: Iterable[LabelAnswer]) -> LabelScore:
-    """Balanced accuracy: per-label recall averaged over the labels that occur."""
-    recall: dict[str, list[int]] = {}
-    mistakes: Counter[tuple[str, str]] = Counter()
-    for answer in answers:
-        tally = recall.setdefault(answer.expected, [0, 0])
-        tally[1] += 1
-        if answer.correct:
-            tally[0] += 1
-        else:
-            mistakes[(answer.expected, answer.got)] += 1
-    if not recall:
+    """Score labelling decisions (see LabelScore); an empty set is an error."""
+    answers = tuple(answers)
+    if not answers:
         raise ValueError("cannot score an empty item set")
-    return LabelScore({label: (r, t) for label, (r, t) in recall.items()}, mistakes)
+    return LabelScore(answers)
