@@ -10,7 +10,7 @@ Two kinds of words give this away:
 
 Your job is to find them. Be careful: flagging words that are NOT hedges costs you points,
 just like missing real ones. "May" can be a month; an insurance "claim" casts no doubt;
-and when a named, specific source owns the uncertainty ("The weather service said it
+and when a named, specific source owns the uncertainty ("The met office said it
 could snow"), that is the source's forecast, not the writer hedging. Read the exercise
 page first: docs/exercises/how-sure.md (on the site: "How sure are they?").
 

@@ -9,8 +9,8 @@ The method combines the CoNLL-2010 hedge cues with Wikipedia's "words to watch":
    group ("officials", "experts", "sources", "some") and which names no organisation or
    person ("U.S. defense officials" is vague; "Environment Agency officials" is not).
 3. Traps: "May" the month is not a hedge; "claim" is only a hedge as "the claim of/that";
-   a modal owned by a named source ("The Bank of England said inflation would likely
-   fall") is that source's attributed forecast, not the writer hedging.
+   a modal owned by a named source ("The central bank said rates would likely
+   rise") is that source's attributed forecast, not the writer hedging.
 """
 
 from __future__ import annotations

@@ -5,14 +5,14 @@ The method follows PARC's view of attribution (source / cue / content):
 1. "according to X" is a cue; X runs to the next comma or the end of the sentence.
 2. Otherwise look for a verb of saying or finding ("said", "told", "claimed", "found", ...).
    Its source is the clause just before it ("The audit found ..."), skipping an aside set
-   off by commas ("Dr. Okafor, who led the trial, told ..."). When the verb follows a comma
+   off by commas ("Ms Park, who chairs the board, told ..."). When the verb follows a comma
    directly ("..., said coach Brandt after the game"), the source comes after the verb.
    "Expressed" takes its object into the cue ("expressed serious concerns"); a participle
    after a comma ("..., claiming that ...") credits the subject of the main clause.
 3. A candidate is refused when it cannot be a source: it contains a verb of its own
-   ("Residents can submit flood damage claims"), it is a bare verb form after a singular
+   ("Drivers can make insurance claims"), it is a bare verb form after a singular
    noun ("School report cards"), or it is a verb of finding ("found", "shows") whose
-   subject is not a document ("Police found the stolen van").
+   subject is not a document ("Police found a wallet").
 """
 
 from __future__ import annotations
@@ -95,10 +95,10 @@ def _source_before(left: str) -> str | None:
         return last
     if len(segments) < 3 or not _clean(segments[-3]):
         return None
-    # "X, who led the trial, told ..." or "X, the lead author, said ...": skip the aside.
+    # "X, who chairs the board, told ..." or "X, the lead author, said ...": skip the aside.
     if _is_aside(segments[-2]):
         return _clean(segments[-3])
-    # "The museum's director, Clara Jensen, said ...": the name in apposition is the source.
+    # "The school's head, Ana Ruiz, said ...": the name in apposition is the source.
     name = _clean(segments[-2])
     if len(name.split()) >= 2 and all(word[:1].isupper() for word in name.split()):
         return name
