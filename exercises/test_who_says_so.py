@@ -13,8 +13,12 @@ pytestmark = [
 ]
 
 
+UNSOURCED = {"unsourced_assertion", "framing"}
+
+
 def case_items() -> tuple[Item, ...]:
-    """Sentences with a source and an attribution cue, and controls with neither (nor a hedge).
+    """Sentences with a source and an attribution cue, and controls: sentences with neither,
+    no hedge, and only unsourced labels (even among the accepted ones).
 
     The sentences kept for the hand-labelling exercise are left out: they are its answers.
     """
@@ -27,7 +31,7 @@ def case_items() -> tuple[Item, ...]:
         if unit.source and cues:
             expected = {"source": unit.source.text, "cue": cues}
             items.append(Item(unit.id, unit.text, expected, unit.rationale))
-        elif not unit.source and not cues and not hedged:
+        elif not unit.source and not cues and not hedged and {unit.label, *unit.accept} <= UNSOURCED:
             items.append(Item(unit.id, unit.text, None, unit.rationale, control=True))
     return tuple(items)
 
