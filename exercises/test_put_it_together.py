@@ -44,5 +44,5 @@ def test_returns_a_label(student):
     "named claim. The feedback ends with your most frequent mistake."
 )
 def test_labels_of_the_case_study(student, grade):
-    """Labels the case study's sentences; every label counts equally (balanced accuracy)."""
+    """Labels the case study's sentences; each label counts equally and blanket answers score 0."""
     grade_labels(grade, ITEMS, lambda text: student.classify(text))

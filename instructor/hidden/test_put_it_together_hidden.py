@@ -24,5 +24,5 @@ ITEMS = load_items(
     "named claim. Your most frequent mistake is named at the end of the feedback."
 )
 def test_labels_of_new_sentences(student, grade):
-    """Labels new sentences of all six kinds; every label counts equally (balanced accuracy)."""
+    """Labels new sentences of all six kinds; each label counts equally and blanket answers score 0."""
     grade_labels(grade, ITEMS, lambda text: student.classify(text))
