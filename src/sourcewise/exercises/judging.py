@@ -136,7 +136,8 @@ def grade_attribution(grade: Any, items: Iterable[Item], ask: Ask) -> Discernmen
                 if slot in answer and any(phrases_match(answer[slot], o) for o in options):
                     right += 1
                 elif not problem:
-                    notes.append(f"The {slot} is {_quote(options[:1])}; you gave "
+                    also = f" (also accepted: {_quote(options[1:])})" if options[1:] else ""
+                    notes.append(f"The {slot} is {_quote(options[:1])}{also}; you gave "
                                  f"{_quote([answer[slot]]) if slot in answer else 'none'}.")
             outcome = target_outcome(right, 2)
             note = " ".join(notes) if notes else "Source and cue both right."
