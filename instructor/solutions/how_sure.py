@@ -6,8 +6,8 @@ The method combines the CoNLL-2010 hedge cues with Wikipedia's "words to watch":
    ("appears to", "seems to", "is believed", "it is thought", "the claim that").
    A passive "are shown" with no one doing the showing hides the source too.
 2. Vague attributions: a source found by exercise 3's method whose head is an unnamed
-   group ("officials", "experts", "sources", "some") and which names no organisation or
-   person ("U.S. defense officials" is vague; "Environment Agency officials" is not).
+   group ("officials", "experts", "sources", "some", or any bare plural such as
+   "teachers") and which names no organisation or person ("U.S. defense officials" is vague; "Environment Agency officials" is not).
 3. Traps: "May" the month is not a hedge; "claim" is only a hedge as "the claim of/that";
    a modal owned by a named source ("The central bank said rates would likely
    rise") is that source's attributed forecast, not the writer hedging.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from who_says_so import find_attribution, head_noun
+from who_says_so import DOCUMENT_WORDS, find_attribution, head_noun
 
 # Hedges that a named source can own as its forecast ("X said it could rain").
 MODAL_HEDGES = {"could", "may", "might", "likely", "unlikely", "possibly", "probably", "perhaps"}
@@ -33,6 +33,7 @@ VAGUE_HEADS = {
     "some", "many", "others", "authorities", "reports", "diplomats",
 }
 QUANTIFIERS = {"some", "many", "several", "various", "most", "few"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 MONTH_NEIGHBOURS = {"in", "on", "since", "until", "of", "from", "to", "early", "late", "mid",
                     "last", "next", "this", "by", "during"}
 
@@ -62,7 +63,12 @@ def _is_month(words: list[str], index: int) -> bool:
 def _is_vague(source: str) -> bool:
     """True when a source's head is an unnamed group and it names no organisation or person."""
     words = source.split()
-    unnamed_group = head_noun(source) in VAGUE_HEADS or words[0].lower() in QUANTIFIERS
+    head, first = head_noun(source), words[0].lower()
+    # A bare plural ("Teachers say", "Local farmers fear") is a group nobody names; a bare
+    # plural record ("Court records show") is a document, not a group.
+    bare_plural = (first not in DETERMINERS and not first.endswith("'s") and head.endswith("s")
+                   and head not in DOCUMENT_WORDS)
+    unnamed_group = head in VAGUE_HEADS or first in QUANTIFIERS or bare_plural
     # A capitalised word after the first names someone ("Agency", "Kashmir"); country
     # abbreviations written with full stops ("U.S.") describe, they do not name.
     return unnamed_group and not any(w[:1].isupper() and "." not in w for w in words[1:])

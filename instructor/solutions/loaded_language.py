@@ -29,7 +29,7 @@ LABEL_WORDS = {
 }
 VERDICT_WORDS = {
     # evaluative and emotive adjectives
-    "reckless", "shameful", "disgraceful", "scandalous", "outrageous", "shocking", "brutal",
+    "reckless", "shameful", "shameless", "disgraceful", "scandalous", "outrageous", "shocking", "brutal",
     "ruthless", "greedy", "heartless", "soulless", "sinister", "notorious", "infamous",
     "disastrous", "catastrophic", "devastating", "horrific", "appalling", "pathetic",
     "botched", "draconian", "crippling", "dramatic", "low-end", "so-called",
