@@ -1,13 +1,14 @@
 """Search a built bundle for anything a student must not see, before it is released.
 
 Secrets are the reference solutions, the hidden checks, the hidden items' sentences and
-explanations, and the instructor-only answers of the case study (the hand-labelling units'
-rationales and fact-check findings). Text is compared as runs of words (lower case,
+explanations, and the instructor-only answers of the case study (the rationales that say
+why each hand-labelling unit has its label; what a fact-check found is a fact about the
+world, which lessons may teach). Text is compared as runs of words (lower case,
 letters and digits; HTML tags and JSON escapes undone), so a secret is found even when the
-site re-renders it. A run counts only if it is not also in material students may see anyway (the
-taxonomy, the starters, the public checks, the article and its other annotations): a
-solution may legitimately share a docstring with its starter, an explanation a phrase
-with a label's definition.
+site re-renders it. A run counts only if it is not also in material students may see
+anyway (the taxonomy, the starters, the public checks, the article and its other
+annotations; for code and explanations also the hand-written docs): a solution may share a
+docstring with its starter, an explanation a phrase with a label's definition.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class Secret:
     kind: str  # "solution", "hidden check", "hidden item", "instructor answer"
     origin: str  # where it comes from, relative to the project
     text: str
-    code: bool
+    code: bool  # compared in runs of CODE_RUN words, else PROSE_RUN
+    answer: bool  # an answer itself (a hidden sentence, a rationale): the docs are no excuse
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,16 @@ class Leak:
     secret: Secret
     found_in: str  # the bundle file
     piece: str  # the words found
+
+
+class _Corpus:
+    """Texts as word runs of both sizes, and as one string for whole-phrase searches."""
+
+    def __init__(self, texts: Iterable[list[str]]) -> None:
+        self.tokens = list(texts)
+        self.runs = {size: set().union(*(runs(t, size) for t in self.tokens))
+                     for size in (CODE_RUN, PROSE_RUN)}
+        self.joined = "\n".join(" " + " ".join(t) + " " for t in self.tokens)
 
 
 def words(text: str) -> list[str]:
@@ -70,7 +82,7 @@ def secrets(project: Project) -> list[Secret]:
                            ("hidden check", project.hidden_checks(exercise.name))):
             if path.is_file():
                 found.append(Secret(kind, _relative(project, path),
-                                    path.read_text(encoding="utf-8"), code=True))
+                                    path.read_text(encoding="utf-8"), code=True, answer=False))
         items = project.hidden_items(exercise.name)
         if items.is_file():
             data = yaml.safe_load(items.read_text(encoding="utf-8")) or {}
@@ -78,23 +90,21 @@ def secrets(project: Project) -> list[Secret]:
                 for key in ("text", "why"):
                     if isinstance(item.get(key), str):
                         found.append(Secret("hidden item", f"{_relative(project, items)} "
-                                            f"{item.get('id')}.{key}", item[key], code=False))
+                                            f"{item.get('id')}.{key}", item[key], code=False,
+                                            answer=key == "text"))
     for case_folder in _case_folders(project):
         case = load_case_study(case_folder)
         for unit in case.hand_label_units:
             where = f"{_relative(project, case_folder)} {unit.id}"
             found.append(Secret("instructor answer", f"{where}.rationale", unit.rationale,
-                                code=False))
-            found += [Secret("instructor answer", f"{where}.factcheck", check.finding,
-                             code=False) for check in unit.factchecks]
+                                code=False, answer=True))
     return found
 
 
 def public_texts(project: Project) -> Iterable[str]:
-    """Material a secret may legitimately share words with: the taxonomy's definitions,
+    """Material any secret may legitimately share words with: the taxonomy's definitions,
     the starters, the public checks, and the case study without its hand-labelling units.
-    Deliberately not the docs or the rest of the package: a secret copied there must still
-    be found."""
+    Not the rest of the package or the site: a secret copied there must still be found."""
     for label in LABELS:
         yield " ".join((label.name, label.test, *label.typical_cues))
     for exercise in EXERCISES:
@@ -113,10 +123,17 @@ def public_texts(project: Project) -> Iterable[str]:
 
 
 def find_leaks(project: Project, bundle: Path) -> list[Leak]:
-    """Every secret of ``project`` (or a long run of it) found in the ``bundle`` folder."""
-    public = [words(text) for text in public_texts(project)]
-    public_runs = {size: set().union(*(runs(t, size) for t in public))
-                   for size in (CODE_RUN, PROSE_RUN)}
+    """Every secret of ``project`` (or a long run of it) found in the ``bundle`` folder.
+
+    For code and explanations (solutions, hidden checks, why an item is right), the
+    hand-written pages in ``docs/`` count as public too: a rule explained on a lesson page
+    is no secret because a solution's comment repeats it. Answers themselves (hidden
+    sentences, hand-labelling rationales) must not be anywhere.
+    """
+    base = [words(text) for text in public_texts(project)]
+    docs = [words(p.read_text(encoding="utf-8"))
+            for p in sorted((project.root / "docs").rglob("*.md"))]
+    public = {True: _Corpus(base), False: _Corpus(base + docs)}
     files = {str(p.relative_to(bundle)): words(text) for p, text in _bundle_texts(bundle)}
     file_runs = {size: {name: runs(tokens, size) for name, tokens in files.items()}
                  for size in (CODE_RUN, PROSE_RUN)}
@@ -124,17 +141,16 @@ def find_leaks(project: Project, bundle: Path) -> list[Leak]:
     leaks: list[Leak] = []
     for secret in secrets(project):
         tokens = words(secret.text)
+        allowed = public[secret.answer]
         size = CODE_RUN if secret.code else PROSE_RUN
         if len(tokens) < size:
-            if secret.code or len(tokens) < SHORT_PROSE:
-                continue
             whole = " " + " ".join(tokens) + " "
-            if any(whole in t for t in (" " + " ".join(p) + " " for p in public)):
+            if secret.code or len(tokens) < SHORT_PROSE or whole in allowed.joined:
                 continue
             leaks += [Leak(secret, name, whole.strip()) for name, text in joined.items()
                       if whole in text][:1]
             continue
-        private = runs(tokens, size) - public_runs[size]
+        private = runs(tokens, size) - allowed.runs[size]
         for name, present in file_runs[size].items():
             shared = private & present
             if shared:
