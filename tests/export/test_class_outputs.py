@@ -34,6 +34,14 @@ def test_gradebook_has_canvas_columns_and_a_points_possible_row(class_records, t
     assert table[4] == ["carol", "", "", "carol", "", "", ""]
 
 
+def test_the_moodle_copy_has_no_points_possible_row(class_records, tmp_path):
+    """The Moodle gradebook is the Canvas one without the 'Points Possible' row."""
+    write_outputs(class_records, tmp_path)
+    canvas = rows(tmp_path / "gradebook.csv")
+    moodle = rows(tmp_path / "gradebook-moodle.csv")
+    assert moodle == [canvas[0], *canvas[2:]]
+
+
 def test_gradebook_can_hold_one_total_column(class_records, tmp_path):
     """With columns='total' the gradebook has one Sourcewise total column."""
     table = rows(write_gradebook(load_class(class_records), tmp_path / "g.csv", "total"))

@@ -1,4 +1,4 @@
-"""The gradebook as Canvas imports it, and a status file for the grader.
+"""The gradebook as Canvas imports it (and a copy for Moodle), and a status file.
 
 ``gradebook.csv`` has Canvas's layout: ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``,
 ``Section``, then one column per exercise (or one total column), and a second row
@@ -32,8 +32,11 @@ def exercise_column(name: str) -> str:
     return f"Sourcewise {exercise.number}: {exercise.title}"
 
 
-def write_gradebook(results: ClassResults, path: Path, columns: str = "exercises") -> Path:
-    """Write the Canvas gradebook; ``columns`` is ``"exercises"`` or ``"total"``."""
+def write_gradebook(results: ClassResults, path: Path, columns: str = "exercises", *,
+                    points_row: bool = True) -> Path:
+    """Write the gradebook; ``columns`` is ``"exercises"`` or ``"total"``. Without
+    ``points_row`` (for Moodle, which would take that row for an unknown student) the file
+    is the same minus the "Points Possible" row."""
     possible = results.points_possible()
     if columns == "total":
         headers = [TOTAL_COLUMN]
@@ -45,7 +48,8 @@ def write_gradebook(results: ClassResults, path: Path, columns: str = "exercises
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow([*IDENTITY, *headers])
-        writer.writerow([POINTS_POSSIBLE, "", "", "", "", *possible_row])
+        if points_row:
+            writer.writerow([POINTS_POSSIBLE, "", "", "", "", *possible_row])
         for graded in results.students:
             student = graded.record.student
             identity = [cell(student.name), cell(student.canvas_id),

@@ -3,6 +3,7 @@
 Layout of the output folder (next to ``results/``, the store)::
 
     gradebook.csv                 Canvas import (one column per exercise, or a total)
+    gradebook-moodle.csv          the same without the "Points Possible" row, for Moodle
     status.csv                    every student's status and what to do about problems
     junit.xml                     every check of every student, for CI dashboards
     students/<key>/feedback.md    the student's feedback (also feedback.html)
@@ -25,7 +26,7 @@ from sourcewise.export.gradebook import write_gradebook, write_status
 from sourcewise.export.gradescope_results import write_results_json
 from sourcewise.export.junit import write_junit
 
-OUTPUTS_NOTE = ("gradebook.csv (for Canvas), status.csv, junit.xml, students/<id>/ "
+OUTPUTS_NOTE = ("gradebook.csv (for Canvas; gradebook-moodle.csv for Moodle), status.csv, junit.xml, students/<id>/ "
                 "(feedback.md, feedback.html, results.json) and analysis/index.html")
 
 
@@ -34,6 +35,7 @@ def write_outputs(records: list[Record], out: Path, columns: str = "exercises") 
     results = load_class(records)
     written = [
         write_gradebook(results, out / "gradebook.csv", columns),
+        write_gradebook(results, out / "gradebook-moodle.csv", columns, points_row=False),
         write_status(results, out / "status.csv"),
         write_junit(results, out / "junit.xml"),
     ]
