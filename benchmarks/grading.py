@@ -32,6 +32,7 @@ import os
 import platform
 import pstats
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,12 @@ def sample(kinds: dict[str, str], size: int, seed: int) -> list[str]:
         share = max(1, round(size * len(names) / len(kinds)))
         chosen += rng.sample(names, min(share, len(names)))
     return sorted(chosen)
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by finished child processes (and their children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def grade_naively(project: Project, submissions: Path, names: list[str],
@@ -261,10 +268,13 @@ def main() -> int:
         kinds = build_submissions(project, folder, args.submissions, args.seed,
                                   args.burners)
         chosen = sample(kinds, args.naive_sample, args.seed)
+        cpu = children_cpu()
         naive_seconds, naive_points = grade_naively(project, folder, chosen,
                                                     Path(scratch) / "naive")
+        naive_cpu, cpu = children_cpu() - cpu, children_cpu()
         ours_seconds, our_points, summary = grade_with_sourcewise(
             project, folder, Path(scratch) / "out", args.jobs)
+        our_cpu = children_cpu() - cpu
         correct = [folder / n for n, k in kinds.items() if k == "correct"][:20]
         profile = where_time_goes(project, correct) if correct else []
         costs = attack_costs(project, Path(scratch) / "attacks") if args.attack_costs else []
@@ -285,6 +295,10 @@ def main() -> int:
     print(f"(b) sourcewise grade --jobs {args.jobs}, bubblewrap sandbox, every output: "
           f"{len(kinds)} graded in {ours_seconds:.1f} s = {our_rate:.2f} submissions/s")
     print(f"    ({summary})")
+    print(f"CPU: (a) used {naive_cpu / naive_seconds:.2f} cores on average, "
+          f"{len(chosen) / naive_cpu:.2f} submissions per CPU-second; (b) used "
+          f"{our_cpu / ours_seconds:.2f} cores, {len(kinds) / our_cpu:.2f} submissions per "
+          f"CPU-second (other load on the machine lowers the cores used, not this)")
     print(f"ratio (b)/(a): {ratio:.1f}x (target 5x: {'met' if ratio >= 5 else 'NOT met'}); "
           f"30 submissions/s: {'met' if our_rate >= 30 else 'NOT met'}")
     print(f"Same points both ways (to 0.01): {len(same)} of {len(chosen)} sampled submissions")
