@@ -299,7 +299,7 @@ def main() -> int:
           f"{len(chosen) / naive_cpu:.2f} submissions per CPU-second; (b) used "
           f"{our_cpu / ours_seconds:.2f} cores, {len(kinds) / our_cpu:.2f} submissions per "
           f"CPU-second (other load on the machine lowers the cores used, not this)")
-    print(f"ratio (b)/(a): {ratio:.1f}x (target 5x: {'met' if ratio >= 5 else 'NOT met'}); "
+    print(f"ratio (b)/(a): {ratio:.2f}x (target 5x: {'met' if ratio >= 5 else 'NOT met'}); "
           f"30 submissions/s: {'met' if our_rate >= 30 else 'NOT met'}")
     print(f"Same points both ways (to 0.01): {len(same)} of {len(chosen)} sampled submissions")
     for name in sorted(set(chosen) - set(same)):
