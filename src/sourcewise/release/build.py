@@ -37,10 +37,10 @@ def build_release(project: Project, out: Path, sandbox: str = "require") -> Rele
     if not verification.sound:
         raise ReleaseError("refusing to release: the exercises are not sound.\n  "
                            + "\n  ".join(verification.problems))
-    out.mkdir(parents=True, exist_ok=True)
     folder = out / BUNDLE
     with tempfile.TemporaryDirectory(prefix="sourcewise-site-") as scratch:
         site = build_site(project, Path(scratch) / "site")
+        out.mkdir(parents=True, exist_ok=True)
         assemble(project, folder, site)
     leaks = find_leaks(project, folder)
     if leaks:
