@@ -41,6 +41,7 @@ def build_release(project: Project, out: Path, sandbox: str = "require") -> Rele
     with tempfile.TemporaryDirectory(prefix="sourcewise-site-") as scratch:
         site = build_site(project, Path(scratch) / "site")
         out.mkdir(parents=True, exist_ok=True)
+        (out / f"{BUNDLE}.zip").unlink(missing_ok=True)  # never leave an older release
         assemble(project, folder, site)
     leaks = find_leaks(project, folder)
     if leaks:
