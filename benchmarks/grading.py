@@ -188,7 +188,8 @@ def grade_with_sourcewise(project: Project, submissions: Path, out: Path,
 
 
 def where_time_goes(project: Project, submissions: list[Path]) -> list[str]:
-    """Profile the engine grading ``submissions`` in one session, in this process."""
+    """Time the engine grading ``submissions`` in one session, in this process, then split
+    that time by a profile of the same work (the profiler's own overhead is scaled out)."""
     from sourcewise.grading.api import GradingOptions, grade_submissions
 
     checks = project.check_files(include_hidden=True)
@@ -196,32 +197,36 @@ def where_time_goes(project: Project, submissions: list[Path]) -> list[str]:
     started = time.perf_counter()
     grade_submissions(submissions[:1], checks, options)
     single = time.perf_counter() - started
+    started = time.perf_counter()
+    results = grade_submissions(submissions, checks, options)
+    per = len(submissions)
+    total = (time.perf_counter() - started) / per
     profile = cProfile.Profile()
     started = time.perf_counter()
     profile.enable()
-    results = grade_submissions(submissions, checks, options)
+    grade_submissions(submissions, checks, options)
     profile.disable()
-    total = (time.perf_counter() - started) / len(submissions)
+    scale = total / ((time.perf_counter() - started) / per)
     stats = pstats.Stats(profile).stats
 
     def cumulative(file_end: str, function: str) -> tuple[int, float]:
         for (file, _, name), (_, calls, _, cum, _) in stats.items():
             if file.endswith(file_end) and name == function:
-                return calls, cum
+                return calls, cum * scale / per
         return 0, 0.0
 
     calls, in_calls = cumulative("grading/proxy.py", "call")
     starts, in_starts = cumulative("grading/proxy.py", "_start")
-    per = len(submissions)
     checks_each = len(results[0].checks)
-    rest = total - (in_calls + in_starts) / per
+    rest = total - in_calls - in_starts
     return [
         f"  one submission alone in a fresh pytest session: {single * 1000:.0f} ms "
         "(start-up and collection; the batch pays it once per chunk)",
-        f"  per submission in a long session: {total * 1000:.0f} ms, of which",
-        f"    {calls / per:.0f} calls to student functions: {in_calls / per * 1000:.0f} ms "
-        f"({in_calls / max(calls, 1) * 1e6:.0f} us per call, round trip to the sandbox)",
-        f"    {starts / per:.1f} sandbox starts: {in_starts / per * 1000:.0f} ms",
+        f"  per submission in a long session: {total * 1000:.0f} ms, of which about",
+        f"    {calls / per:.0f} calls to student functions: {in_calls * 1000:.0f} ms "
+        f"({in_calls / max(calls / per, 1) * 1e6:.0f} us per call, round trip to the "
+        "sandbox)",
+        f"    {starts / per:.1f} sandbox starts: {in_starts * 1000:.0f} ms",
         f"    pytest and the checks' own work for {checks_each} checks: {rest * 1000:.0f} ms "
         f"({rest / checks_each * 1000:.1f} ms per check)",
     ]
