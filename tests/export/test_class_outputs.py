@@ -8,13 +8,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import markdown
-from model_builders import HIDDEN_SENTENCE
+from model_builders import HIDDEN_SENTENCE, check, result_for
 
+from sourcewise.batch.roster import Student
+from sourcewise.batch.store import Record
 from sourcewise.export.class_results import load_class
 from sourcewise.export.gradebook import write_gradebook, write_status
 from sourcewise.export.gradescope_results import results_json
 from sourcewise.export.junit import write_junit
 from sourcewise.export.outputs import write_outputs
+from sourcewise.grading.results import ItemResult
 
 
 def rows(path: Path) -> list[list[str]]:
@@ -171,3 +174,36 @@ def test_item_analysis_finds_the_hard_items_and_the_confusions(class_records, tm
         assert svg.find(f"{ns}title").text
         assert svg.find(f"{ns}desc").text
     assert tmp_path / "analysis" / "index.html" in written
+
+
+def test_cue_analysis_counts_the_phrases_students_missed(tmp_path):
+    """cues.csv counts, per cue, how many answers missed it (phrase lists and source cues)."""
+    def hedges(got: list[str] | None) -> ItemResult:
+        expected = ["reportedly", "appear to"]
+        return ItemResult("h1", got == expected, expected, got, None, "",
+                          "Officials reportedly appear to agree.")
+
+    def source(got: dict | None) -> ItemResult:
+        expected = {"source": "The mayor", "cue": ["said", "told"]}
+        return ItemResult("s1", got is not None, expected, got, None, "",
+                          "The mayor said so.")
+
+    answers = [(["Reportedly", "appear to"], {"source": "The mayor", "cue": "told"}),
+               (["reportedly"], None),
+               ([], {"source": "The mayor", "cue": "claimed"})]
+    records = []
+    for number, (found, credited) in enumerate(answers):
+        result = result_for([
+            check("how_sure", "test_hedges", "passed", 1.0, 1, items=[hedges(found)]),
+            check("who_says_so", "test_sources", "passed", 1.0, 1, items=[source(credited)]),
+        ])
+        records.append(Record(f"s{number}", Student.unlisted(f"s{number}"), (), "graded",
+                              result=result))
+    write_outputs(records, tmp_path)
+    cues = {row[1]: row for row in rows(tmp_path / "analysis" / "cues.csv")[1:]}
+    assert cues["appear to"][2:4] == ["3", "2"]
+    assert cues["reportedly"][2:4] == ["3", "1"]
+    assert cues["said"][2:4] == ["3", "2"]
+    assert rows(tmp_path / "analysis" / "cues.csv")[1][1] == "appear to"
+    page = (tmp_path / "analysis" / "index.html").read_text(encoding="utf-8")
+    assert "cues missed most" in page

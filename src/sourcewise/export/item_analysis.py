@@ -3,6 +3,9 @@
 * per item (a sentence or case a check recorded with ``grade.item``): how many students
   answered it, the share who got it right, and the most common wrong answer;
 * per exercise: the mean score and the share of students at or above ``PASS_FRACTION``;
+* per cue (a phrase an item asks students to find, such as a hedge or an attribution
+  verb): how many students should have found it and how many missed it, judged with the
+  exercises' own phrase matching;
 * the confusion matrix of the six labels, over every item whose expected answer is a label:
   rows are the expected label, columns the label given (plus answers that are no label).
 """
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcewise.exercises.catalogue import PASS_FRACTION
+from sourcewise.exercises.scoring import match_phrases
 from sourcewise.export.class_results import ClassResults
 from sourcewise.grading.display import show
 from sourcewise.grading.failures import MISSING
@@ -86,6 +90,60 @@ class Confusion:
 
     def row_total(self, expected: str) -> int:
         return sum(self.counts[expected, given] for given in self.columns)
+
+
+@dataclass
+class CueStats:
+    exercise: str
+    cue: str
+    example: str  # a sentence it appears in
+    expected: int = 0
+    missed: int = 0
+
+    @property
+    def share_missed(self) -> float:
+        return self.missed / self.expected if self.expected else 0.0
+
+
+def _phrases(value: object) -> list[str] | None:
+    """``value`` as a list of phrases, when it is one (or a single phrase)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def _cues_missed(item: ItemResult) -> list[tuple[str, bool]]:
+    """The cues an item asks for, each with whether this answer missed it."""
+    expected, got = item.expected, item.got
+    if isinstance(expected, dict) and "cue" in expected:  # a source and its cue
+        wanted = _phrases(expected["cue"])
+        given = _phrases(got.get("cue")) if isinstance(got, dict) else None
+        if not wanted:
+            return []
+        found = bool(match_phrases(given or [], wanted).pairs)
+        return [(wanted[0], not found)]
+    wanted = _phrases(expected) if isinstance(expected, list) else None
+    if not wanted:
+        return []
+    given = _phrases(got) if isinstance(got, list) else None
+    missed = set(match_phrases(given or [], wanted).missed)
+    return [(phrase, phrase in missed) for phrase in wanted]
+
+
+def cue_stats(results: ClassResults) -> list[CueStats]:
+    """How often each cue was missed, most missed first."""
+    found: dict[tuple[str, str], CueStats] = {}
+    for graded in results.students:
+        for check in graded.checks():
+            for item in check.items:
+                for cue, missed in _cues_missed(item):
+                    key = (check.exercise, cue.casefold())
+                    stats = found.setdefault(key, CueStats(check.exercise, cue, item.text))
+                    stats.expected += 1
+                    stats.missed += missed
+    return sorted(found.values(), key=lambda c: (-c.share_missed, -c.expected, c.cue))
 
 
 def item_stats(results: ClassResults) -> list[ItemStats]:
@@ -160,6 +218,17 @@ def write_exercise_csv(stats: list[ExerciseStats], path: Path) -> Path:
         for s in stats:
             writer.writerow([s.exercise, s.students, f"{s.mean_share:.3f}",
                              f"{s.share_passing:.3f}", s.not_gradable])
+    return path
+
+
+def write_cue_csv(stats: list[CueStats], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["exercise", "cue", "times_asked", "times_missed", "share_missed",
+                         "example_sentence"])
+        for s in stats:
+            writer.writerow([s.exercise, s.cue, s.expected, s.missed, f"{s.share_missed:.3f}",
+                             s.example])
     return path
 
 
