@@ -185,8 +185,8 @@ def test_cue_analysis_counts_the_phrases_students_missed(tmp_path):
 
     def source(got: dict | None) -> ItemResult:
         expected = {"source": "The mayor", "cue": ["said", "told"]}
-        return ItemResult("s1", got is not None, expected, got, None, "",
-                          "The mayor said so.")
+        right = got is not None and got["cue"] in ("said", "told")
+        return ItemResult("s1", right, expected, got, None, "", "The mayor said so.")
 
     answers = [(["Reportedly", "appear to"], {"source": "The mayor", "cue": "told"}),
                (["reportedly"], None),

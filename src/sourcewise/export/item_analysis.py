@@ -115,20 +115,27 @@ def _phrases(value: object) -> list[str] | None:
 
 
 def _cues_missed(item: ItemResult) -> list[tuple[str, bool]]:
-    """The cues an item asks for, each with whether this answer missed it."""
+    """The cues an item asks for, each with whether this answer missed it.
+
+    Only answers of the expected's own shape are judged (a list of phrases for a list of
+    phrases; a source-and-cue dict, or None, for a source and its cue); a right answer
+    misses nothing, and a call that failed is a crash, not a missed cue.
+    """
     expected, got = item.expected, item.got
+    if item.got_error or got is MISSING:
+        return []
     if isinstance(expected, dict) and "cue" in expected:  # a source and its cue
         wanted = _phrases(expected["cue"])
-        given = _phrases(got.get("cue")) if isinstance(got, dict) else None
-        if not wanted:
+        if not wanted or not (got is None or isinstance(got, dict)):
             return []
-        found = bool(match_phrases(given or [], wanted).pairs)
+        given = _phrases(got.get("cue")) if isinstance(got, dict) else None
+        found = item.correct or bool(match_phrases(given or [], wanted).pairs)
         return [(wanted[0], not found)]
     wanted = _phrases(expected) if isinstance(expected, list) else None
-    if not wanted:
-        return []
     given = _phrases(got) if isinstance(got, list) else None
-    missed = set(match_phrases(given or [], wanted).missed)
+    if not wanted or given is None:
+        return []
+    missed = set() if item.correct else set(match_phrases(given, wanted).missed)
     return [(phrase, phrase in missed) for phrase in wanted]
 
 
