@@ -15,7 +15,7 @@ ALLOWED = {
     if line.strip() and not line.startswith("#")
 }
 # The local sites that the instructor pages tell people to open.
-LOCAL_SITES = {"http://127.0.0.1:8000", "http://127.0.0.1:8001"}
+LOCAL_SITES = {"http://127.0.0.1:8000", "http://127.0.0.1:8001", "http://127.0.0.1:8002"}
 PLANNED = set(cp.OWN_PAGES) | set(cp.GENERATED_PAGES) | {e.page for e in EXERCISES}
 
 
