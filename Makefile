@@ -30,7 +30,7 @@ build: $(STAMP)
 	$(PY) -m mkdocs build --strict -f mkdocs.instructor.yml
 
 lint: $(STAMP)
-	$(PY) -m ruff check src tests hooks benchmarks instructor exercises
+	$(PY) -m ruff check $(wildcard src tests hooks benchmarks instructor exercises)
 
 test: $(STAMP) lint
 	$(PY) -m pytest
