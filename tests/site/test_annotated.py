@@ -113,8 +113,10 @@ def test_note_holds_label_source_cues_rationale_numbers_and_factchecks(small_cas
     assert unit.rationale in text
     assert "“12,000”" in text
     assert "owner: transport department" in text
-    assert "Supported: Finding about p01s02." in text
-    assert [a.attrs["href"] for a in note.find_all("a")] == ["https://example.org/check/p01s02"]
+    assert f"Supported: {unit.factchecks[0].finding}" in text
+    assert [a.attrs["href"] for a in note.find_all("a")] == [
+        "https://example.org/transport/travel-survey-2023"
+    ]
 
 
 def test_student_build_leaves_hand_label_notes_out(small_case):
@@ -165,7 +167,7 @@ def test_case_page_shows_metadata_and_legend_with_counts(small_case):
     assert publication.date_reasoning in meta
     legend = tree.find_all("ul", "sw-legend")[0]
     items = [" ".join(li.text.split()) for li in legend.find_all("li")]
-    assert items[0].startswith("FACT Sourced fact (1 unit)")
+    assert items[0].startswith("FACT Sourced fact (2 units)")
     assert items[2].startswith("CLAIM Attributed claim (0 units)")  # its only unit is hand-labelled
     assert items[6].startswith("TO LABEL To label (2 units)")
     assert any("bold and boxed" in item for item in items)

@@ -228,6 +228,9 @@ def test_screenshots_of_the_case_study_and_claim_map(browser, served, capsys):
         whole = ARTIFACTS / f"case-study{suffix}.png"
         figure = ARTIFACTS / f"claim-map{suffix}.png"
         page.screenshot(path=whole, full_page=True)
+        # Scroll the figure clear of Material's fixed header before taking it alone.
+        page.locator("figure.sw-map").evaluate(
+            "e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 100)")
         page.locator("figure.sw-map").screenshot(path=figure)
         saved += [whole, figure]
         context.close()

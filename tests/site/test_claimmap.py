@@ -38,7 +38,7 @@ def test_caption_and_description_count_each_label(small_case):
     for label, count in counts.items():
         assert items[label].find_all("strong", "sw-map__count")[0].text == str(count)
     desc = tree.find_all("desc")[0].text
-    assert "Unsupported framing: 3" in desc
+    assert "Unsupported framing: 2" in desc
     assert f"{len(small_case.units)} marks" in desc
     svg = _main_svg(tree)
     assert svg.attrs["role"] == "img"

@@ -20,9 +20,11 @@ def test_build_pages_writes_a_complete_docs_folder(tmp_path):
     out = tmp_path / "docs"
     result = _run("build-pages", str(out), "--docs", "docs")
     assert result.returncode == 0, result.stderr
-    for page in ("case-study.md", "sources.md", "numbers.md", "glossary.md",
-                 "exercises/index.md"):
-        assert "sw-" in (out / page).read_text(encoding="utf-8"), page
+    titles = {"case-study.md": "The annotated article", "sources.md": "Source ledger",
+              "numbers.md": "Number audit", "glossary.md": "Glossary",
+              "exercises/index.md": "Exercises"}
+    for page, title in titles.items():
+        assert (out / page).read_text(encoding="utf-8").startswith(f"# {title}\n"), page
     assert not (out / "instructors" / "answer-key.md").exists()
     assert (out / "stylesheets" / "sourcewise.css").is_file()
     home = (out / "index.md").read_text(encoding="utf-8")

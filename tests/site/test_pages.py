@@ -45,20 +45,23 @@ def test_sources_page_lists_each_source_and_its_sentences(small_case):
 
 
 def test_student_ledger_does_not_point_at_hand_label_units(small_case):
-    """In the student view, a source's hand-labelling sentences are counted, not linked."""
-    tree = parse(render_sources_page(view_for(small_case, Audience.STUDENT), SITE))
-    shops = tree.find_all("tbody")[0].find_all("tr")[1]
-    assert not [a for a in shops.find_all("a") if "case-study" in a.attrs["href"]]
-    assert "1 sentence you label yourself in exercise 1" in shops.text
+    """In the student view, no source lists a hand-labelling sentence (its kind would tell)."""
+    page = render_sources_page(view_for(small_case, Audience.STUDENT), SITE)
+    shops = parse(page).find_all("tbody")[0].find_all("tr")[2]
+    assert shops.find_all("th")[0].text == "Main Street shop owners"
+    assert not shops.find_all("a")
+    for unit in small_case.hand_label_units:
+        assert f"#u-{unit.id}" not in page
+    assert "#u-p02s01" in render_sources_page(small_case, SITE)  # the instructor view lists it
 
 
 def test_number_audit_row_gives_owner_scope_period_record_and_verdict(small_case):
     """Each audited figure shows its owner, scope, period, the record with sources and a verdict."""
     tree = parse(render_numbers_page(small_case, SITE))
-    [row] = tree.find_all("tbody")[0].find_all("tr")
+    row = tree.find_all("tbody")[0].find_all("tr")[0]
     cells = [c.text for c in row.find_all("td")]
-    assert cells[:3] == ["city council", "bike lanes", "2024 budget"]
-    assert cells[-1] == "Supported"
+    assert cells[:3] == ["city council", "the bike-lane budget", "the 2024 budget year"]
+    assert cells[-1].startswith("Supported: The minutes record a bike-lane budget")
     assert row.find_all("a")[-1].attrs["href"] == "https://example.org/council/minutes-2024-03-12"
 
 
@@ -71,6 +74,7 @@ def test_answer_key_has_every_unit_with_its_full_annotation(small_case):
         assert unit.rationale in block.text
         for check in unit.factchecks:
             assert check.finding in block.text
+    assert "Scope missing (scope-missing)" in tree.find_all(id="key-p01s02")[0].text
     table = tree.find_all("table")[0]
     answers = [r.find_all("td")[-1].text for r in table.find_all("tbody")[0].find_all("tr")]
     assert answers == ["CLAIM Attributed claim", "NO SOURCE Unsourced assertion"]

@@ -40,8 +40,9 @@ def without_answer(unit: Unit) -> Unit:
 def view_for(case: CaseStudy, audience: Audience) -> CaseStudy:
     """The case study as this audience may see it.
 
-    Students get the hand-labelling units without their answers. Instructors get everything,
-    which a redacted case (from a student release) cannot provide.
+    Students get the hand-labelling units without their answers, and a source ledger that
+    does not point at them. Instructors get everything, which a redacted case (from a student
+    release) cannot provide.
     """
     if audience is Audience.INSTRUCTOR:
         if case.redacted or any(unit.label is None for unit in case.units):
@@ -51,5 +52,12 @@ def view_for(case: CaseStudy, audience: Audience) -> CaseStudy:
                 "repository"
             )
         return case
-    units = tuple(without_answer(u) if u.hand_label else u for u in case.units)
-    return dataclasses.replace(case, units=units)
+    hidden = {unit.id for unit in case.hand_label_units}
+    units = tuple(without_answer(u) if u.id in hidden else u for u in case.units)
+    # A source's kind would give a hand-labelling unit's label away, so the ledger does not
+    # list those units (as in the redacted student copy, sourcewise.casestudy.redact).
+    sources = tuple(
+        dataclasses.replace(s, units=tuple(uid for uid in s.units if uid not in hidden))
+        for s in case.sources
+    )
+    return dataclasses.replace(case, units=units, sources=sources)

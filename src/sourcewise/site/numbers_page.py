@@ -10,7 +10,8 @@ PAGE = "numbers.md"
 
 
 def _row(case: CaseStudy, number: AuditedNumber, linker: Linker) -> str:
-    record = f"{esc(number.official)} Sources: {citation_links(number.citations)}."
+    verdict = element("strong", esc(number.verdict.capitalize()))
+    record = f"{verdict}: {esc(number.official)} Sources: {citation_links(number.citations)}."
     cells = [
         element("th", f"“{esc(number.figure)}” ({unit_link(case, number.unit, linker, PAGE)})",
                 scope="row", id=f"number-{number.id}"),
@@ -18,7 +19,6 @@ def _row(case: CaseStudy, number: AuditedNumber, linker: Linker) -> str:
         element("td", esc(number.scope)),
         element("td", esc(number.period)),
         element("td", record),
-        element("td", element("strong", esc(number.verdict.capitalize()))),
     ]
     return element("tr", "".join(cells))
 
@@ -33,7 +33,7 @@ def render_numbers_page(case: CaseStudy, linker: Linker) -> str:
     )
     head = "".join(element("th", h, scope="col") for h in
                    ("Figure", "Whose figure", "What it counts", "Period",
-                    "What the record says", "Verdict"))
+                    "Verdict and what the record says"))
     rows = "".join(_row(case, number, linker) for number in case.numbers)
     table = element("table", element("thead", element("tr", head)) + element("tbody", rows))
     return "\n\n".join(["# Number audit", element("p", intro), table]) + "\n"

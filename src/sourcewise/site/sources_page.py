@@ -10,14 +10,8 @@ PAGE = "sources.md"
 
 
 def _sentences(case: CaseStudy, source: Source, linker: Linker) -> str:
-    """Links to the sentences that rest on a source; units to label are only counted."""
-    labelled = [uid for uid in source.units if case.unit(uid).label is not None]
-    hidden = len(source.units) - len(labelled)
-    text = ", ".join(unit_link(case, uid, linker, PAGE) for uid in labelled)
-    if hidden:
-        extra = f"{plural(hidden, 'sentence')} you label yourself in exercise 1"
-        text = f"{text}; and {extra}" if text else extra
-    return text or "None"
+    """Links to the sentences that rest on a source."""
+    return ", ".join(unit_link(case, uid, linker, PAGE) for uid in source.units) or "–"
 
 
 def _row(case: CaseStudy, source: Source, linker: Linker) -> str:
