@@ -2,7 +2,8 @@
 
 The build is chosen by ``extra.sourcewise.audience`` in the config: ``student`` (mkdocs.yml)
 or ``instructor`` (mkdocs.instructor.yml, which inherits mkdocs.yml). ``extra.sourcewise.case``
-may name another case-study folder, relative to the config file.
+and ``extra.sourcewise.glossary`` may name another case-study folder and glossary file,
+relative to the config file (the defaults are the ones bundled with the package).
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ _build: dict = {}
 
 def on_config(config):
     settings = config.extra.get("sourcewise") or {}
-    case = settings.get("case")
+    here = Path(config.config_file_path).parent
+    case, glossary = settings.get("case"), settings.get("glossary")
     try:
         audience = Audience.parse(settings.get("audience", "student"))
-        folder = Path(config.config_file_path).parent / case if case else None
-        _build["data"] = pages.prepare(audience, folder)
+        _build["data"] = pages.prepare(audience, here / case if case else None,
+                                       here / glossary if glossary else None)
     except (CaseStudyError, GlossaryError, ValueError) as err:
         raise PluginError(f"Sourcewise cannot build the site: {err}") from err
     if audience is Audience.INSTRUCTOR:

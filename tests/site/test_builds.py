@@ -152,6 +152,19 @@ def test_unknown_audience_stops_the_build_with_a_clear_message(tmp_path):
     assert "unknown audience 'teacher'" in log
 
 
+def test_a_hook_warning_fails_the_strict_build(tmp_path):
+    """A glossary term linking to a lesson that does not exist fails the strict build."""
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text("- {term: hedge, definition: Softens., lesson: lessons/nope.md}\n",
+                        encoding="utf-8")
+    config = _config(tmp_path, f"extra:\n  sourcewise:\n    glossary: {glossary}\n")
+    process = build_site(config, tmp_path / "site")
+    log, _ = process.communicate(timeout=120)
+    assert process.returncode != 0
+    assert "WARNING" in log
+    assert "glossary term 'hedge' links to lesson 'lessons/nope.md'" in log
+
+
 def test_a_second_case_study_builds_end_to_end(tmp_path):
     """The site builds --strict from tests/data/small-case, and shows that article."""
     small = ROOT / "tests" / "data" / "small-case"
