@@ -23,6 +23,11 @@ def unit_anchor(unit_id: str) -> str:
     return f"u-{unit_id}"
 
 
+def unit_names(case: CaseStudy) -> dict[str, str]:
+    """How the site names each unit to a reader, by its position: "sentence 12", "heading 1"."""
+    return {unit.id: f"{unit.kind} {number}" for number, unit in enumerate(case.units, start=1)}
+
+
 def _relative(unit: Unit, span: Span | Cue) -> int:
     """Where a span starts inside its unit's text; raise ValueError if it is not there."""
     at = span.start - unit.start
@@ -89,7 +94,7 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
         yield "Fact-check", element("ul", checks)
 
 
-def render_note(unit: Unit) -> str:
+def render_note(unit: Unit, name: str) -> str:
     """The hidden note of a labelled unit, opened by its tag button."""
     if unit.label is None:
         raise ValueError(f"unit {unit.id}: a unit without a label has no note")
@@ -99,7 +104,7 @@ def render_note(unit: Unit) -> str:
         others = ", ".join(esc(labels.get(a).name) for a in unit.accept)
         heading += f" A careful reader could also defend: {others}."
     rows = "".join(element("dt", esc(term)) + element("dd", text) for term, text in note_rows(unit))
-    meta = f"Unit {esc(unit.id)}."
+    meta = f"{esc(name.capitalize())}, id <code>{esc(unit.id)}</code>."
     if unit.hand_label:
         meta += " Students label this sentence themselves in exercise 1; the student edition"
         meta += " leaves this note out."
@@ -110,31 +115,31 @@ def render_note(unit: Unit) -> str:
     )
     return element(
         "div", body, class_=f"sw-note {style.css}", id=f"n-{unit.id}", role="group",
-        aria_label=f"Annotation of unit {unit.id}", hidden=True,
+        aria_label=f"Note on {name}", hidden=True,
     )
 
 
-def _tag(unit: Unit, number: int, to_label_url: str | None) -> str:
+def _tag(unit: Unit, name: str, to_label_url: str | None) -> str:
     style = style_of(unit)
     if unit.label is None:
-        name = f"{style.tag}: label this yourself in exercise 1"
+        todo = f"{style.tag}: label {name} yourself in exercise 1"
         if to_label_url is None:
-            return element("span", esc(style.tag), class_=f"sw-tag {style.css}", title=name)
+            return element("span", esc(style.tag), class_=f"sw-tag {style.css}", title=todo)
         return element("a", esc(style.tag), class_=f"sw-tag {style.css}", href=to_label_url,
-                       aria_label=name)
+                       aria_label=todo)
     return element(
         "button", esc(style.tag), type="button", class_=f"sw-tag {style.css}",
         aria_expanded="false", aria_controls=f"n-{unit.id}",
-        aria_label=f"{style.tag} ({style.name}): annotation of unit {number}",
+        aria_label=f"{style.tag} ({style.name}): note on {name}",
     )
 
 
-def render_unit(unit: Unit, number: int, to_label_url: str | None) -> tuple[str, str]:
+def render_unit(unit: Unit, name: str, to_label_url: str | None) -> tuple[str, str]:
     """The marked unit with its tag, and its note (empty for a unit to label)."""
     style = style_of(unit)
     text = element("span", marked_text(unit), class_="sw-unit__text")
-    tagged = f"{text} {_tag(unit, number, to_label_url)}"
-    note = render_note(unit) if unit.label is not None else ""
+    tagged = f"{text} {_tag(unit, name, to_label_url)}"
+    note = render_note(unit, name) if unit.label is not None else ""
     if unit.kind == "heading":
         level = "h3" if unit.paragraph == 0 else "h4"
         marked = element(level, tagged, class_=f"sw-unit sw-heading {style.css}",
@@ -160,14 +165,14 @@ def blocks(case: CaseStudy) -> Iterator[list[Unit]]:
 def render_article(case: CaseStudy, linker: Linker, page: str, exercise_page: str) -> str:
     """The whole annotated article as one raw-HTML block, headings and paragraphs preserved."""
     to_label_url = linker.url(page, exercise_page) if linker.exists(exercise_page) else None
-    numbers = {unit.id: number for number, unit in enumerate(case.units, start=1)}
+    names = unit_names(case)
     parts = []
     for block in blocks(case):
         content = ""
         for index, unit in enumerate(block):
             if index:
                 content += esc(case.text[block[index - 1].end : unit.start])
-            marked, note = render_unit(unit, numbers[unit.id], to_label_url)
+            marked, note = render_unit(unit, names[unit.id], to_label_url)
             # A note follows its unit, so an opened note appears right below the sentence.
             content += marked + note
         parts.append(content if block[0].kind == "heading" else element("div", content, class_="sw-para"))

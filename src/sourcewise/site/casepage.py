@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sourcewise.casestudy.model import CaseStudy, Publication
 from sourcewise.exercises import catalogue
-from sourcewise.site.annotated import render_article, unit_anchor
+from sourcewise.site.annotated import render_article, unit_anchor, unit_names
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.html import Linker, citation_links, element, esc
 from sourcewise.site.legend import TO_LABEL, counts_by_style, render_legend
@@ -75,5 +75,4 @@ def render_case_page(case: CaseStudy, linker: Linker) -> str:
 
 def unit_link(case: CaseStudy, unit_id: str, linker: Linker, from_page: str) -> str:
     """A link to a unit on the case-study page, named by its position in reading order."""
-    number = next(n for n, u in enumerate(case.units, start=1) if u.id == unit_id)
-    return linker.link(from_page, PAGE, f"sentence {number}", anchor=unit_anchor(unit_id))
+    return linker.link(from_page, PAGE, unit_names(case)[unit_id], anchor=unit_anchor(unit_id))
