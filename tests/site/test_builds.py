@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -130,12 +131,20 @@ def test_home_page_shows_the_claim_map(built_sites):
     assert "sourcewise:" not in home
 
 
-def _config(tmp_path: Path, extra: str) -> Path:
+def test_only_the_instructor_home_page_carries_the_edition_notice(built_sites):
+    """The edition marker becomes a notice in the instructor build and nothing for students."""
+    student = (built_sites["student"] / "index.html").read_text(encoding="utf-8")
+    instructor = (built_sites["instructor"] / "index.html").read_text(encoding="utf-8")
+    assert "Instructor edition." not in student
+    assert '<p class="sw-edition"><strong>Instructor edition.</strong>' in instructor
+
+
+def _config(tmp_path: Path, extra: str, docs: Path = ROOT / "docs") -> Path:
     """A config inheriting mkdocs.yml from a temporary folder, with absolute paths."""
     config = tmp_path / "mkdocs.test.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {ROOT / 'docs'}\n"
+        f"docs_dir: {docs}\n"
         f"hooks: [{ROOT / 'hooks' / 'sourcewise_site.py'}]\n"
         f"watch: []\n{extra}",
         encoding="utf-8",
@@ -163,6 +172,17 @@ def test_a_hook_warning_fails_the_strict_build(tmp_path):
     assert process.returncode != 0
     assert "WARNING" in log
     assert "glossary term 'hedge' links to lesson 'lessons/nope.md'" in log
+
+
+def test_a_written_page_in_place_of_a_generated_one_fails_the_build(tmp_path):
+    """A hand-written docs/glossary.md (a generated page) fails the strict build, named."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "glossary.md").write_text("# My glossary\n", encoding="utf-8")
+    process = build_site(_config(tmp_path, "", docs), tmp_path / "site")
+    log, _ = process.communicate(timeout=120)
+    assert process.returncode != 0
+    assert "docs/glossary.md is generated from data: delete the hand-written file" in log
 
 
 def test_a_second_case_study_builds_end_to_end(tmp_path):
