@@ -240,6 +240,22 @@ def test_screenshots_of_the_case_study_and_claim_map(browser, served, capsys):
         print("\nscreenshots: " + ", ".join(p.relative_to(ROOT).as_posix() for p in saved))
 
 
+def test_search_index_loads_on_first_use_and_search_works(browser, served):
+    """The search index is not part of a first load; focusing search loads it and finds text."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served["student"] + "case-study/", wait_until="networkidle")
+    assert not [url for url in requested if url.endswith("search_index.json")]
+    page.keyboard.press("s")  # Material's shortcut: focus the search field
+    page.keyboard.type("Taliban")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert [url for url in requested if url.endswith("search/search_index.json")]
+    assert page.locator(".md-search-result__item").count() > 0
+    context.close()
+
+
 def test_case_study_first_load_weighs_at_most_150_kb_gzipped(browser, served, capsys):
     """Everything the case-study page loads at first (HTML, CSS, JS, ...) is <= 150 KB gzipped."""
     context = browser.new_context()
