@@ -146,6 +146,7 @@ def _config(tmp_path: Path, extra: str, docs: Path = ROOT / "docs") -> Path:
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {docs}\n"
         f"hooks: [{ROOT / 'hooks' / 'sourcewise_site.py'}]\n"
+        f"theme: {{custom_dir: {ROOT / 'overrides'}}}\n"
         f"watch: []\n{extra}",
         encoding="utf-8",
     )
