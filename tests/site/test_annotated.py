@@ -167,7 +167,12 @@ def test_case_page_shows_metadata_and_legend_with_counts(small_case):
     assert publication.date_reasoning in meta
     legend = tree.find_all("ul", "sw-legend")[0]
     items = [" ".join(li.text.split()) for li in legend.find_all("li")]
-    assert items[0].startswith("FACT Sourced fact (2 units)")
-    assert items[2].startswith("CLAIM Attributed claim (0 units)")  # its only unit is hand-labelled
+    assert items[0].startswith("FACT Sourced fact (2 shown)")
+    assert items[2].startswith("CLAIM Attributed claim (0 shown)")  # its only unit is hand-labelled
     assert items[6].startswith("TO LABEL To label (2 units)")
+    instructor = parse(render_case_page(small_case, WITH_EXERCISE))
+    legend = instructor.find_all("ul", "sw-legend")[0]
+    items = [" ".join(li.text.split()) for li in legend.find_all("li")]
+    assert items[2].startswith("CLAIM Attributed claim (1 unit)")
+    assert not any(item.startswith("TO LABEL") for item in items)
     assert any("bold and boxed" in item for item in items)

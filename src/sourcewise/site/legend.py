@@ -84,18 +84,21 @@ def render_legend(units: Iterable[Unit], to_label_note: str) -> str:
     counts = counts_by_style(units)
     items = []
     for style in STYLES:
+        count = plural(counts[style.key], "unit")
         if style.key == TO_LABEL:
             if not counts[TO_LABEL]:
                 continue
             test = to_label_note
         else:
             test = esc(labels.get(style.key).test)
+            if counts[TO_LABEL]:
+                # Units to label are not counted under their label: that would tell.
+                count = f"{counts[style.key]} shown"
         sample = element("span", esc(style.underline), class_="sw-unit__text")
         items.append(
             element(
                 "li",
-                f"{chip(style)} <strong>{esc(style.name)}</strong> "
-                f"({plural(counts[style.key], 'unit')}): {test} "
+                f"{chip(style)} <strong>{esc(style.name)}</strong> ({count}): {test} "
                 + element("span", f"In the text: {sample}.", class_=f"sw-unit {style.css}"),
             )
         )
