@@ -101,7 +101,7 @@ def test_tag_buttons_control_hidden_notes(small_case):
 
 
 def test_note_holds_label_source_cues_rationale_numbers_and_factchecks(small_case):
-    """A note shows the label name, source, cue words, rationale, numbers and cited fact-checks."""
+    """A note shows label, source, cue words, rationale, numbers, cited fact-checks, points."""
     tree = _article(small_case, Audience.INSTRUCTOR)
     note = tree.find_all(id="n-p01s02")[0]
     text = " ".join(note.text.split())
@@ -117,6 +117,8 @@ def test_note_holds_label_source_cues_rationale_numbers_and_factchecks(small_cas
     assert [a.attrs["href"] for a in note.find_all("a")] == [
         "https://example.org/transport/travel-survey-2023"
     ]
+    assert "Watch for" in text
+    assert "Scope missing: " in text
 
 
 def test_student_build_leaves_hand_label_notes_out(small_case):

@@ -2,7 +2,7 @@
 
 Each unit is a ``span`` with its label's class (colour and underline style) followed by its
 visible tag. The tag is a ``button`` (``aria-expanded``, ``aria-controls``) that opens the
-unit's note: label, source, cue words, rationale, numbers and fact-checks.
+unit's note: label, source, cue words, rationale, numbers, fact-checks and teaching points.
 ``docs/javascripts/annotations.js`` does the toggling. A unit whose label is not shown (a
 hand-labelling unit in the student build) gets a "TO LABEL" tag that links to exercise 1
 instead, and no note at all.
@@ -14,8 +14,12 @@ from collections.abc import Iterator
 
 from sourcewise import labels
 from sourcewise.casestudy.model import CaseStudy, Cue, FactCheck, Quantity, Span, Unit
+from sourcewise.casestudy.points import TEACHING_POINTS
 from sourcewise.site.html import Linker, citation_links, element, esc
 from sourcewise.site.legend import chip, style_of
+
+
+POINTS = {point.id: point for point in TEACHING_POINTS}
 
 
 def unit_anchor(unit_id: str) -> str:
@@ -92,6 +96,11 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
             for c in unit.factchecks
         )
         yield "Fact-check", element("ul", checks)
+    if unit.points:
+        yield "Watch for", "<br>".join(
+            f"<strong>{esc(POINTS[p].title)}</strong>: {esc(POINTS[p].summary)}"
+            for p in unit.points
+        )
 
 
 def render_note(unit: Unit, name: str) -> str:

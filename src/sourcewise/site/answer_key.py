@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sourcewise import labels
 from sourcewise.casestudy.model import CaseStudy, Unit
-from sourcewise.casestudy.points import TEACHING_POINTS
 from sourcewise.site.annotated import blocks, marked_text, note_rows
 from sourcewise.site.casepage import unit_link
 from sourcewise.site.claimmap import describe_counts
@@ -12,7 +11,6 @@ from sourcewise.site.html import Linker, element, esc
 from sourcewise.site.legend import chip, style_of
 
 PAGE = "instructors/answer-key.md"
-POINTS = {point.id: point for point in TEACHING_POINTS}
 
 
 def _label(unit: Unit) -> str:
@@ -25,9 +23,6 @@ def _label(unit: Unit) -> str:
 
 def _unit(case: CaseStudy, unit: Unit, linker: Linker) -> str:
     rows = [("Label", _label(unit)), *note_rows(unit)]
-    if unit.points:
-        rows.append(("Teaching points", "; ".join(
-            f"{esc(POINTS[p].title)} (<code>{esc(p)}</code>)" for p in unit.points)))
     heading = f"{unit_link(case, unit.id, linker, PAGE)} (unit <code>{esc(unit.id)}</code>)"
     if unit.hand_label:
         heading += " · <strong>exercise 1</strong>"
