@@ -1,0 +1,97 @@
+"""The trusted side of the worker channel: framed requests out, strict JSON lines in.
+
+Requests are plain data the trusted side wrote, sent as a 4-byte length plus ``marshal``
+payload (cheap for the worker to read). Answers come back as one JSON object per line and
+are untrusted: each read has a wall-clock deadline (``select``), a size cap, and a strict
+parser (ASCII only, no NaN or Infinity, no duplicate keys, an object at the top).
+"""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import select
+import time
+
+
+class ChannelError(Exception):
+    """The worker sent something that is not a valid answer."""
+
+
+class ChannelTimeout(Exception):
+    """No complete answer arrived before the deadline."""
+
+
+class ChannelClosed(Exception):
+    """The worker closed its end: it exited or was killed."""
+
+
+def plain_copy(value: object) -> object:
+    """Return ``value`` as it will look after crossing as JSON (tuples become lists).
+
+    Raises TypeError or ValueError for anything that is not plain JSON data, so a check
+    that passes a set or NaN to the student's function fails loudly on the trusted side.
+    """
+    return json.loads(json.dumps(value, allow_nan=False))
+
+
+def write_frame(fd: int, message: object) -> None:
+    payload = marshal.dumps(message)
+    data = memoryview(len(payload).to_bytes(4, "big") + payload)
+    while data:
+        data = data[os.write(fd, data):]
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not plain JSON")
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicate key in a JSON object")
+    return result
+
+
+def parse_line(line: bytes) -> dict:
+    """Parse one answer line strictly, or raise ChannelError saying what is wrong."""
+    try:
+        text = line.decode("ascii")
+        message = json.loads(text, parse_constant=_reject_constant,
+                             object_pairs_hook=_unique_keys)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ChannelError(f"not a valid JSON line ({type(exc).__name__})") from None
+    if not isinstance(message, dict):
+        raise ChannelError("the answer is not a JSON object")
+    return message
+
+
+class LineReader:
+    """Reads newline-terminated answers from a pipe with deadlines and a size cap."""
+
+    def __init__(self, fd: int, max_bytes: int) -> None:
+        self.fd = fd
+        self.max_bytes = max_bytes
+        self.buffer = bytearray()
+
+    def read(self, deadline: float) -> dict:
+        """Return the next answer; ``deadline`` is a ``time.monotonic()`` value."""
+        while True:
+            end = self.buffer.find(b"\n")
+            if end >= 0:
+                line = bytes(self.buffer[:end])
+                del self.buffer[: end + 1]
+                return parse_line(line)
+            if len(self.buffer) > self.max_bytes:
+                raise ChannelError(f"an answer longer than {self.max_bytes} bytes")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise ChannelTimeout
+            ready, _, _ = select.select([self.fd], [], [], remaining)
+            if not ready:
+                raise ChannelTimeout
+            chunk = os.read(self.fd, 1 << 16)
+            if not chunk:
+                raise ChannelClosed
+            self.buffer += chunk

@@ -1,0 +1,81 @@
+"""Showing values to students: short, whitespace visible, long values cut with a note."""
+
+from __future__ import annotations
+
+from sourcewise.grading.failures import StudentError
+
+VALUE_WIDTH = 200
+ARG_WIDTH = 60
+VISIBLE_SPACE = "\u00b7"  # middle dot
+
+
+def show(value: object, width: int = VALUE_WIDTH, *, mark_spaces: bool = False) -> str:
+    """A Python-literal view of ``value``; escapes make newlines, tabs and odd spaces visible.
+
+    A value longer than ``width`` is cut, and the note saying so sits outside the value so
+    it cannot be mistaken for part of it.
+    """
+    if isinstance(value, StudentError):
+        text = f"(no value: {value.reason})"
+    else:
+        text = repr(value)
+        if mark_spaces:
+            text = text.replace(" ", VISIBLE_SPACE)
+    if len(text) <= width:
+        return text
+    return f"{text[:width]} … [cut: {len(text) - width:,} more characters]"
+
+
+def call_text(function: str, args: list, kwargs: dict) -> str:
+    """``split_sentences('One. Two.')``: the call as the student would write it, shortened."""
+    parts = [show(arg, ARG_WIDTH) for arg in args]
+    parts += [f"{key}={show(value, ARG_WIDTH)}" for key, value in kwargs.items()]
+    return f"{function}({', '.join(parts)})"
+
+
+def only_whitespace_differs(expected: object, got: object) -> bool:
+    return (isinstance(expected, str) and isinstance(got, str) and expected != got
+            and expected.split() == got.split())
+
+
+def difference(expected: object, got: object) -> str | None:
+    """One sentence on how ``got`` differs from ``expected``, when that helps."""
+    if isinstance(got, StudentError):
+        return None
+    if isinstance(expected, tuple):
+        expected = list(expected)
+    if type(expected) is not type(got):
+        note = f"expected {_a(expected)}, got {_a(got)}"
+        if isinstance(expected, bool) or isinstance(got, bool):
+            note += " (True and False are not numbers here)"
+        return note
+    if isinstance(expected, str):
+        if only_whitespace_differs(expected, got):
+            return f"only spaces or line breaks differ; {VISIBLE_SPACE} marks a space"
+        same_start = next((i for i, (e, g) in enumerate(zip(expected, got, strict=False))
+                           if e != g), min(len(expected), len(got)))
+        if same_start >= 3 or min(len(expected), len(got)) > 30:
+            return f"they first differ at character {same_start + 1}"
+        return None
+    if isinstance(expected, list):
+        if len(expected) != len(got):
+            return f"expected {len(expected)} items, got {len(got)}"
+        index = next((i for i, (e, g) in enumerate(zip(expected, got, strict=True))
+                      if e != g or type(e) is not type(g)), None)
+        return None if index is None else f"item {index} (counting from 0) differs"
+    if isinstance(expected, dict):
+        missing = [key for key in expected if key not in got]
+        extra = [key for key in got if key not in expected]
+        if missing or extra:
+            parts = []
+            if missing:
+                parts.append("missing key(s) " + ", ".join(map(repr, missing[:5])))
+            if extra:
+                parts.append("unexpected key(s) " + ", ".join(map(repr, extra[:5])))
+            return "; ".join(parts)
+    return None
+
+
+def _a(value: object) -> str:
+    name = "None" if value is None else type(value).__name__
+    return name if value is None else ("an " if name[0] in "aeiou" else "a ") + name

@@ -1,0 +1,282 @@
+"""The trusted-side client: calls into one submission's worker, with deadlines and restarts.
+
+``SubmissionSession`` owns at most one worker process for one submission. It stages the
+submission's files, starts the worker lazily, loads exercise modules on request, and turns
+everything that can go wrong into one of two exceptions with a message for the student:
+
+* ``NotGradable`` for the exercise as a whole (missing file, syntax error, wrong encoding,
+  crash or timeout at import, missing function). Import failures are cached here, on the
+  trusted side, so later checks of that exercise do not load it again, and a module that
+  crashes at import marks only its own exercise.
+* ``StudentError`` for one call (raised, timed out, crashed, not plain data, garbage on the
+  channel, time budget spent). After a crash, timeout or garbage the worker is killed and
+  the next call starts a fresh one, so later checks still run.
+
+Only plain JSON values come back; answers are parsed strictly and must carry the id of the
+request. Nothing the worker says about itself decides a score.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from dataclasses import dataclass, field
+
+from sourcewise.grading.channel import (
+    ChannelClosed,
+    ChannelError,
+    ChannelTimeout,
+    plain_copy,
+    write_frame,
+)
+from sourcewise.grading.display import call_text
+from sourcewise.grading.failures import NotGradable, StudentError
+from sourcewise.grading.launch import HELLO, SandboxProcess
+from sourcewise.grading.options import GradingOptions
+from sourcewise.grading.plan import SandboxPlan
+from sourcewise.grading.submission import Submission, remove_staging
+
+
+class SandboxError(Exception):
+    """The grader could not run the sandbox (not the student's fault)."""
+
+
+@dataclass
+class Budget:
+    """One check's calls: seconds of student time left, and what the calls printed."""
+
+    seconds: float
+    spent: float = 0.0
+    printed: list[str] = field(default_factory=list)
+
+    def left(self) -> float:
+        return self.seconds - self.spent
+
+
+LOAD_MESSAGES = {
+    "syntax": "{file} has a syntax error{at}: {error}. Fix it and run the checks again.",
+    "encoding": "{file} is not saved as UTF-8 text{at} ({error}). Save it with the UTF-8 "
+                "encoding in your editor.",
+    "null_bytes": "{file} contains null bytes, so it is not a Python text file. Save it "
+                  "again as plain UTF-8 text.",
+    "import_error": "Loading {file} raised {error}{at}. Code outside functions runs when the "
+                    "file is loaded: fix it, or move it into a function.",
+    "exit": "{file} called exit() or sys.exit(){at} while it was loading. Remove that call: "
+            "code outside functions runs when the file is loaded.",
+    "missing_file": "{file} could not be read in the sandbox ({error}).",
+}
+
+
+def _signal_name(returncode: int | None) -> str:
+    if returncode is None:
+        return "it stopped"
+    if returncode < 0 or returncode > 128:
+        number = -returncode if returncode < 0 else returncode - 128
+        try:
+            return f"signal {signal.Signals(number).name}"
+        except ValueError:
+            return f"signal {number}"
+    return f"exit code {returncode}"
+
+
+class SubmissionSession:
+    def __init__(self, submission: Submission, plan: SandboxPlan,
+                 options: GradingOptions) -> None:
+        self.submission = submission
+        self.plan = plan
+        self.options = options
+        self.limits = options.limits
+        self.worker: SandboxProcess | None = None
+        self.loaded: set[str] = set()
+        self.broken: dict[str, NotGradable] = {}
+        self.staging: str | None = None
+        self.notes: list[str] = []
+        self.next_id = 0
+        self.spent = 0.0
+
+    # ------------------------------------------------------------ worker lifecycle
+
+    def _start(self) -> SandboxProcess:
+        if self.staging is None:
+            self.staging, self.notes = self.submission.stage(self.limits)
+        worker = SandboxProcess(self.plan, self.staging, self.limits)
+        try:
+            hello = worker.reader.read(time.monotonic() + self.options.start_timeout)
+        except (ChannelClosed, ChannelError, ChannelTimeout) as exc:
+            tail = worker.output_tail().strip()
+            worker.kill()
+            worker.release()
+            raise SandboxError(f"the sandbox did not start ({type(exc).__name__}): "
+                               f"{tail[-300:]}") from None
+        if hello.get("hello") != HELLO or "error" in hello:
+            worker.kill()
+            worker.release()
+            raise SandboxError(f"the sandbox did not start: {hello.get('error', hello)}")
+        worker.note_started()
+        self.worker = worker
+        self.loaded = set()
+        return worker
+
+    def _drop_worker(self, *, exited: bool = False) -> tuple[int | None, str]:
+        """Kill the current worker; return its exit status and last output (for messages).
+
+        ``exited``: its channel closed, so let it finish on its own briefly first; the
+        status is then the worker's own (shown to the student, never trusted).
+        """
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return None, ""
+        if exited:
+            worker.wait_briefly()
+        worker.kill()
+        returncode, tail = worker.popen.returncode, worker.output_tail()
+        worker.release()
+        return returncode, tail
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
+        remove_staging(self.staging)
+        self.staging = None
+
+    # ------------------------------------------------------------ requests
+
+    def _request(self, message: dict, timeout: float) -> dict:
+        """Send one request; return the answer or raise Channel* (the worker is then dropped)."""
+        worker = self.worker or self._start()
+        self.next_id += 1
+        message["id"] = self.next_id
+        try:
+            write_frame(worker.req_w, message)
+            answer = worker.reader.read(time.monotonic() + timeout)
+        except BrokenPipeError:
+            raise ChannelClosed from None
+        if answer.get("id") != self.next_id or not isinstance(answer.get("ok"), bool):
+            raise ChannelError("an answer that does not match the request")
+        if answer["ok"] and message["op"] == "call" and "value" not in answer:
+            raise ChannelError("an answer without a value")
+        return answer
+
+    def _not_gradable(self, exercise: str, kind: str, message: str) -> NotGradable:
+        error = NotGradable(message, exercise=exercise, kind=kind)
+        self.broken[exercise] = error
+        return error
+
+    def _load(self, exercise: str) -> None:
+        file = f"{exercise}.py"
+        timeout = self.options.import_timeout
+        try:
+            answer = self._request({"op": "load", "module": exercise}, timeout)
+        except ChannelTimeout:
+            self._drop_worker()
+            raise self._not_gradable(exercise, "import_timeout", (
+                f"Loading {file} took longer than {timeout:g} s. Code outside functions "
+                "runs when the file is loaded: make sure it does not loop forever."
+            )) from None
+        except ChannelClosed:
+            returncode, _ = self._drop_worker(exited=True)
+            raise self._not_gradable(exercise, "import_crash", (
+                f"Python stopped while loading {file} ({_signal_name(returncode)}). Code "
+                "outside functions runs when the file is loaded: remove calls such as "
+                "os._exit() and anything that crashes Python."
+            )) from None
+        except ChannelError:
+            self._drop_worker()
+            raise self._not_gradable(exercise, "import_garbage", (
+                f"While {file} was loading, something wrote to the grader's private channel. "
+                "Remove code that writes to file descriptors it did not open."
+            )) from None
+        if answer["ok"]:
+            self.loaded.add(exercise)
+            return
+        kind = str(answer.get("kind"))
+        line = answer.get("line")
+        template = LOAD_MESSAGES.get(kind, LOAD_MESSAGES["import_error"])
+        raise self._not_gradable(exercise, kind, template.format(
+            file=file, error=str(answer.get("error", ""))[:300],
+            at=f" on line {line}" if isinstance(line, int) else "",
+        ))
+
+    def call(self, exercise: str, function: str, args: tuple, kwargs: dict,
+             budget: Budget) -> object:
+        """Call ``exercise.function(*args, **kwargs)`` in the sandbox; return its plain value."""
+        if exercise in self.broken:
+            raise self.broken[exercise]
+        problem = self.submission.file_problem(exercise, self.limits)
+        if problem is not None:
+            raise self._not_gradable(exercise, *problem)
+        sent_args, sent_kwargs = plain_copy(list(args)), plain_copy(dict(kwargs))
+        shown = call_text(function, sent_args, sent_kwargs)
+        if exercise not in self.loaded or self.worker is None:
+            if self.worker is None:
+                try:
+                    self._start()
+                except SandboxError as exc:
+                    raise NotGradable(f"The grader could not start its sandbox; this is not "
+                                      f"a problem with your code. ({exc})", exercise=exercise,
+                                      kind="sandbox_error") from None
+            self._load(exercise)
+        left = min(budget.left(), self.options.submission_timeout - self.spent)
+        if left <= 0:
+            raise StudentError(
+                f"{shown} was not run: earlier calls in this check already used the "
+                "time allowed. Look for an endless loop or very slow code.",
+                kind="out_of_time", call=shown)
+        timeout = min(self.options.call_timeout, left)
+        started = time.monotonic()
+        try:
+            answer = self._request({"op": "call", "module": exercise, "function": function,
+                                    "args": sent_args, "kwargs": sent_kwargs}, timeout)
+        except ChannelTimeout:
+            self._drop_worker()
+            raise StudentError(
+                f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
+                "loop or very slow code.", kind="timeout", call=shown) from None
+        except ChannelClosed:
+            returncode, tail = self._drop_worker(exited=True)
+            raise StudentError(
+                f"{shown} stopped Python itself ({_signal_name(returncode)}), so it returned "
+                "nothing. Look for os._exit(), a crash in C code, or memory use that is far "
+                "too high.", kind="crashed", call=shown, details=tail) from None
+        except ChannelError as exc:
+            self._drop_worker()
+            raise StudentError(
+                f"{shown} wrote something to the grader's private channel that is not an "
+                f"answer ({exc}). Only return values count.", kind="garbage",
+                call=shown) from None
+        finally:
+            elapsed = time.monotonic() - started
+            budget.spent += elapsed
+            self.spent += elapsed
+        output = answer.get("output")
+        if isinstance(output, str) and output:
+            budget.printed.append(output[: self.limits.output_chars + 100])
+        if answer["ok"]:
+            return answer["value"]
+        return self._call_failed(exercise, function, shown, answer)
+
+    def _call_failed(self, exercise: str, function: str, shown: str, answer: dict) -> object:
+        kind = str(answer.get("kind"))
+        error = str(answer.get("error", ""))[:500]
+        line = answer.get("line") if isinstance(answer.get("line"), int) else None
+        output = str(answer.get("output", ""))[: self.limits.output_chars + 100]
+        file = f"{exercise}.py"
+        if kind in ("missing_function", "not_callable"):
+            # Per function, not cached per exercise: its other functions may be fine.
+            problem = ("has no function named" if kind == "missing_function"
+                       else f"defines {function} as a {error}, not a function named")
+            raise NotGradable(f"{file} {problem} {function}. Keep the function from the "
+                              "starter file, with the same name.", exercise=exercise,
+                              kind=kind)
+        if kind == "raised":
+            where = f" (line {line} of {file})" if line else ""
+            raise StudentError(f"{shown} raised {error}{where}.", kind="raised", call=shown,
+                               line=line, details=str(answer.get("traceback", "")),
+                               output=output)
+        if kind == "not_json":
+            raise StudentError(
+                f"{shown} returned a value that is not plain data: {error}.",
+                kind="not_json", call=shown, output=output)
+        raise StudentError(f"{shown} failed in the sandbox ({kind}: {error}).",
+                           kind="garbage", call=shown, output=output)

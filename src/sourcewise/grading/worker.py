@@ -1,0 +1,389 @@
+"""The sandboxed worker: runs the student's code and answers calls with plain JSON values.
+
+This file runs INSIDE the sandbox: ``python -I -S -B -c <bootstrap> REQ_FD RESP_FD`` reads
+it as the first frame on REQ_FD and runs it (see ``launch.BOOTSTRAP``).
+It uses the standard library only (and only cheap modules: start-up time is per
+submission), never imports ``sourcewise``, and never sees the checks, the answer key or the
+grader's environment. The trusted side (``proxy.py``) decides pass or fail; nothing this
+process says about itself is trusted.
+
+Protocol:
+
+* trusted -> worker, on REQ_FD: frames of a 4-byte big-endian length and a ``marshal``
+  payload (plain data only; ``marshal`` is safe in this direction because the trusted side
+  wrote it). After this source, the first frame is the config: ``sub`` (folder holding the submission's
+  files), ``uid``/``gid`` (drop to them when started as root), ``harden`` (no-new-privileges
+  and a parent-death signal, for the fallback without bubblewrap), ``limits`` (rlimits),
+  ``max_result_bytes`` and ``max_output_chars``. Then requests: ``{"id": n, "op": "load",
+  "module": m}`` or ``{"id": n, "op": "call", "module": m, "function": f, "args": [...],
+  "kwargs": {...}}``.
+* worker -> trusted, on RESP_FD: one JSON object per line, ASCII only. First
+  ``{"hello": ...}``, then per request ``{"id": n, "ok": true, ...}`` or ``{"id": n, "ok":
+  false, "kind": ..., "error": ...}``. The trusted side parses it strictly.
+
+At the end of input, the worker exits at once (no atexit handlers, no waiting for threads).
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import io
+import marshal
+import math
+import os
+import sys
+
+try:
+    from _json import encode_basestring_ascii
+except ImportError:  # an interpreter without the C accelerator
+    from json.encoder import py_encode_basestring_ascii as encode_basestring_ascii
+
+HELLO = "sourcewise-worker-1"
+MAX_DEPTH = 100
+MAX_ERROR_CHARS = 500
+MAX_TRACEBACK_CHARS = 4000
+LIMIT_NAMES = {
+    "cpu_seconds": "RLIMIT_CPU",
+    "memory_bytes": "RLIMIT_AS",
+    "file_bytes": "RLIMIT_FSIZE",
+    "open_files": "RLIMIT_NOFILE",
+    "processes": "RLIMIT_NPROC",
+    "core_bytes": "RLIMIT_CORE",
+}
+
+
+class NotPlain(Exception):
+    """A value that cannot cross the channel as plain JSON data."""
+
+
+class CappedOutput(io.TextIOBase):
+    """sys.stdout/sys.stderr: keeps the first ``cap`` characters of each call, drops the rest."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.parts: list[str] = []
+        self.kept = 0
+        self.dropped = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        room = max(self.cap - self.kept, 0)
+        if room:
+            self.parts.append(text[:room])
+            self.kept += min(room, len(text))
+        self.dropped += max(len(text) - room, 0)
+        return len(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        if self.dropped:
+            text += f"\n[{self.dropped} more characters of output were dropped]"
+        self.parts, self.kept, self.dropped = [], 0, 0
+        return text
+
+
+def type_name(value: object) -> str:
+    kind = type(value)
+    if kind.__module__ == "builtins":
+        return kind.__name__
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def encode_str(text: str, budget: list[int]) -> str:
+    budget[0] -= len(text) + 2
+    if budget[0] < 0:
+        raise NotPlain("it is too large")
+    return encode_basestring_ascii(text)
+
+
+def to_json(value: object, budget: list[int], depth: int = 0) -> str:
+    """Return ``value`` as JSON text if it is plain data, or raise NotPlain saying why not.
+
+    Exact types only (a subclass could lie about its value); tuples become lists. The
+    ``budget`` (characters left) bounds the time and memory spent on huge values.
+    """
+    if depth > MAX_DEPTH:
+        raise NotPlain(f"it is nested more than {MAX_DEPTH} levels deep")
+    budget[0] -= 8
+    if budget[0] < 0:
+        raise NotPlain("it is too large")
+    kind = type(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        try:
+            return int.__repr__(value)
+        except ValueError:
+            raise NotPlain("it contains an integer with too many digits") from None
+    if kind is str:
+        return encode_str(value, budget)
+    if kind is float:
+        if not math.isfinite(value):
+            raise NotPlain(f"it contains the float {value!r}, which JSON cannot carry")
+        return float.__repr__(value)
+    if kind is list or isinstance(value, tuple):
+        items = list.__iter__(value) if kind is list else tuple.__iter__(value)
+        return "[" + ",".join([to_json(item, budget, depth + 1) for item in items]) + "]"
+    if kind is dict:
+        parts = []
+        for key, item in dict.items(value):
+            if type(key) is not str:
+                raise NotPlain(
+                    f"it contains a dict with a key of type {type_name(key)} "
+                    f"({key!r:.40}); dict keys must be strings"
+                )
+            parts.append(encode_str(key, budget) + ":" + to_json(item, budget, depth + 1))
+        return "{" + ",".join(parts) + "}"
+    if isinstance(value, (set, frozenset)):
+        raise NotPlain(f"it contains a {type_name(value)}; use a list instead")
+    for base in (str, int, float, list, dict):
+        if isinstance(value, base):
+            raise NotPlain(
+                f"it contains a {type_name(value)} (a subclass of {base.__name__}); "
+                f"use a plain {base.__name__}"
+            )
+    raise NotPlain(
+        f"it contains a {type_name(value)} object; use str, int, float, bool, None, "
+        "list or dict"
+    )
+
+
+def safe_text(exc: BaseException) -> str:
+    try:
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    except BaseException:  # a hostile __str__ must not break the worker
+        text = type(exc).__name__
+    return text[:MAX_ERROR_CHARS]
+
+
+def student_frames(exc: BaseException, sub: str) -> tuple[int | None, str]:
+    """The last line in the student's files in the traceback, and the traceback text."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.startswith(sub + os.sep):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    try:
+        import traceback  # only on errors: it costs milliseconds of start-up
+
+        text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    except BaseException:
+        text = safe_text(exc)
+    return line, text.replace(sub + os.sep, "")[-MAX_TRACEBACK_CHARS:]
+
+
+def utf8_problem(source: bytes) -> dict | None:
+    """Python refuses a file that is not UTF-8 unless it declares its encoding (PEP 263);
+    ``compile`` alone would accept such bytes in comments, so check like Python does."""
+    if b"coding" in b"\n".join(source.split(b"\n", 2)[:2]):
+        return None  # a coding declaration: compile() honours it
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {"ok": False, "kind": "encoding", "line": source.count(b"\n", 0, exc.start) + 1,
+                "error": f"byte {source[exc.start]:#04x} is not UTF-8"}
+    return None
+
+
+def drop_privileges(config: dict) -> None:
+    uid, gid = config.get("uid"), config.get("gid")
+    if uid is None or os.getuid() != 0:
+        return
+    os.setgroups([])
+    if hasattr(os, "setresuid"):
+        os.setresgid(gid, gid, gid)
+        os.setresuid(uid, uid, uid)
+    else:  # macOS: no setres*id; as root, setgid/setuid set real, effective and saved ids
+        os.setgid(gid)
+        os.setuid(uid)
+    if os.getuid() != uid or os.geteuid() != uid:
+        raise OSError("could not switch to the sandbox uid")
+
+
+def harden() -> list[str]:
+    """Linux only: forbid gaining privileges through exec, and die with the parent."""
+    if not sys.platform.startswith("linux"):
+        return ["no_new_privileges"]
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    missing = []
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        missing.append("no_new_privileges")
+    if libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+        missing.append("parent_death_signal")
+    if os.getppid() == 1:  # the grader already died
+        os._exit(3)
+    return missing
+
+
+def apply_limits(limits: dict) -> list[str]:
+    """Set soft and hard rlimits; return the names of the ones this platform refused."""
+    try:
+        import resource
+    except ImportError:
+        return sorted(limits)
+    missing = []
+    for key, value in limits.items():
+        which = getattr(resource, LIMIT_NAMES[key], None)
+        soft = hard = int(value)
+        if key == "cpu_seconds":
+            hard = soft + 1  # SIGXCPU first, SIGKILL a second later
+        try:
+            resource.setrlimit(which, (soft, hard))
+        except (OSError, ValueError, TypeError):
+            missing.append(key)
+    return missing
+
+
+def read_exact(fd: int, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, left)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(fd: int) -> object | None:
+    header = read_exact(fd, 4)
+    if header is None:
+        return None
+    payload = read_exact(fd, int.from_bytes(header, "big"))
+    return None if payload is None else marshal.loads(payload)
+
+
+class Worker:
+    def __init__(self, config: dict, resp_fd: int) -> None:
+        self.sub = config["sub"]
+        self.resp_fd = resp_fd
+        self.limit = config["max_result_bytes"]
+        self.output = CappedOutput(config["max_output_chars"])
+        self.modules: dict[str, object] = {}
+
+    def send(self, message: dict, value_json: str | None = None) -> None:
+        text = to_json(message, [self.limit + MAX_TRACEBACK_CHARS * 8])
+        if value_json is not None:
+            text = text[:-1] + ',"value":' + value_json + "}"
+        data = memoryview((text + "\n").encode("ascii"))
+        while data:
+            data = data[os.write(self.resp_fd, data):]
+
+    def load(self, name: str) -> dict:
+        if name in self.modules:
+            return {"ok": True}
+        path = os.path.join(self.sub, name + ".py")
+        try:
+            with open(path, "rb") as handle:
+                source = handle.read()
+        except OSError as exc:
+            return {"ok": False, "kind": "missing_file", "error": safe_text(exc)}
+        problem = utf8_problem(source)
+        if problem is not None:
+            return problem
+        try:
+            code = compile(source, path, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            message = str(exc.msg)
+            encoding = "codec" in message or "encoding" in message or "UTF-8" in message
+            return {"ok": False, "kind": "encoding" if encoding else "syntax",
+                    "error": message[:MAX_ERROR_CHARS], "line": exc.lineno,
+                    "text": (exc.text or "").rstrip()[:200]}
+        except (ValueError, UnicodeError) as exc:
+            kind = "null_bytes" if "null bytes" in str(exc) else "encoding"
+            return {"ok": False, "kind": kind, "error": safe_text(exc)}
+        module_name = name if name not in sys.modules else f"_submission_{name}"
+        module = type(sys)(module_name)
+        module.__file__ = path
+        sys.modules[module_name] = module
+        try:
+            exec(code, module.__dict__)
+        except SystemExit as exc:
+            return {"ok": False, "kind": "exit", "error": safe_text(exc),
+                    "line": student_frames(exc, self.sub)[0]}
+        except BaseException as exc:
+            line, text = student_frames(exc, self.sub)
+            return {"ok": False, "kind": "import_error", "error": safe_text(exc),
+                    "line": line, "traceback": text}
+        finally:
+            self.output.take()
+        self.modules[name] = module
+        return {"ok": True}
+
+    def call(self, request: dict) -> tuple[dict, str | None]:
+        loaded = self.load(request["module"])
+        if not loaded["ok"]:
+            return loaded, None
+        function = getattr(self.modules[request["module"]], request["function"], None)
+        if function is None:
+            return {"ok": False, "kind": "missing_function", "error": request["function"]}, None
+        if not callable(function):
+            return {"ok": False, "kind": "not_callable", "error": type_name(function)}, None
+        try:
+            value = function(*request["args"], **request["kwargs"])
+        except BaseException as exc:
+            line, text = student_frames(exc, self.sub)
+            return {"ok": False, "kind": "raised", "error": safe_text(exc), "line": line,
+                    "traceback": text, "output": self.output.take()}, None
+        output = self.output.take()
+        try:
+            value_json = to_json(value, [self.limit])
+        except NotPlain as exc:
+            return {"ok": False, "kind": "not_json", "error": str(exc)[:MAX_ERROR_CHARS],
+                    "output": output}, None
+        except RecursionError:
+            return {"ok": False, "kind": "not_json", "error": "it is nested too deeply",
+                    "output": output}, None
+        return {"ok": True, "output": output}, value_json
+
+    def serve(self, req_fd: int) -> None:
+        while True:
+            request = read_frame(req_fd)
+            if request is None:
+                return
+            if request["op"] == "load":
+                answer, value_json = self.load(request["module"]), None
+            else:
+                answer, value_json = self.call(request)
+            answer["id"] = request["id"]
+            self.send(answer, value_json)
+
+
+def main() -> None:
+    req_fd, resp_fd = int(sys.argv[1]), int(sys.argv[2])
+    config = read_frame(req_fd)
+    worker = Worker(config, resp_fd)
+    hello: dict = {"hello": HELLO, "python": sys.version.split()[0]}
+    try:
+        drop_privileges(config)
+        missing = harden() if config["harden"] else []
+        missing += apply_limits(config["limits"])
+        os.listdir(os.path.dirname(os.__file__))  # the interpreter is readable as this uid
+        os.chdir(worker.sub)
+        faulthandler.enable(file=2)
+    except BaseException as exc:
+        worker.send({**hello, "error": safe_text(exc)})
+        os._exit(3)
+    sys.stdout = sys.stderr = worker.output
+    sys.stdin = io.StringIO()
+    sys.path.append(worker.sub)
+    hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing)
+    worker.send(hello)
+    try:
+        worker.serve(req_fd)
+    finally:
+        os._exit(0)  # skip atexit handlers and non-daemon threads the student left behind
+
+
+if __name__ == "__main__":
+    main()
