@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_playwright_python.base import AXE_SCRIPT
 from conftest import ROOT, built_pages
 
 SCHEMES = {"light": "default", "dark": "slate"}  # color_scheme -> Material's data attribute
@@ -58,10 +58,12 @@ def _needs_axe(build: str, path: str, sites: dict[str, Path]) -> bool:
     return student is None or _content(student) != _content(instructor or "")
 
 
+AXE_RUN = "axe.run({resultTypes: ['violations']}).then(results => results.violations)"
+
+
 @pytest.fixture(scope="session")
 def visits(browser, served, built_sites) -> list[Visit]:
     """One visit per page, build and scheme, recording errors, outside requests and axe."""
-    axe = Axe()
     results: list[Visit] = []
     for build, site in built_sites.items():
         for scheme, attribute in SCHEMES.items():
@@ -77,6 +79,7 @@ def visits(browser, served, built_sites) -> list[Visit]:
                     route.abort()
 
             context.route("**/*", guard)
+            context.add_init_script(AXE_SCRIPT)  # axe-core, shipped in axe-playwright-python
             page = context.new_page()
             page.on("console", lambda m, c=current: c[-1].errors.append(m.text)
                     if m.type == "error" else None)
@@ -90,7 +93,7 @@ def visits(browser, served, built_sites) -> list[Visit]:
                 page.goto(served[build] + path, wait_until="load")
                 visit.body_scheme = page.get_attribute("body", "data-md-color-scheme")
                 if run_axe:
-                    visit.violations = axe.run(page).response["violations"]
+                    visit.violations = page.evaluate(AXE_RUN)
                 assert visit.body_scheme == attribute, f"{path}: scheme {visit.body_scheme}"
             results.extend(current)
             context.close()
@@ -132,6 +135,18 @@ def test_axe_finds_no_violation_in_light_or_dark(visits):
         f"{v.build} {v.scheme} /{v.path}: {_describe(x)}" for v in checked for x in v.violations
     ]
     assert not failures, "\n".join(failures)
+
+
+def test_axe_catches_what_the_fixes_prevent(browser, served):
+    """Undoing one of a11y.js's fixes (the search dialog's name) makes axe report it."""
+    context = browser.new_context()
+    context.add_init_script(AXE_SCRIPT)
+    page = context.new_page()
+    page.goto(served["student"] + "case-study/", wait_until="load")
+    assert page.evaluate(AXE_RUN) == []
+    page.evaluate("document.querySelector('.md-search').removeAttribute('aria-label')")
+    assert [v["id"] for v in page.evaluate(AXE_RUN)] == ["aria-dialog-name"]
+    context.close()
 
 
 @pytest.fixture
