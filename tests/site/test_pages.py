@@ -21,8 +21,8 @@ def test_exercise_index_lists_the_catalogue_in_order():
     tree = parse(render_exercise_index(SITE))
     rows = tree.find_all("tbody")[0].find_all("tr")
     assert [r.find_all("td")[0].text for r in rows] == [str(e.number) for e in EXERCISES]
-    assert [r.find_all("th")[0].text for r in rows] == [e.title for e in EXERCISES]
-    assert "pytest exercises/test_when_was_now.py" in rows[-1].text
+    assert [r.find_all("th")[0].text for r in rows] == [f"{e.title}{e.name}.py" for e in EXERCISES]
+    assert "pytest exercises/test_label_by_hand.py" in tree.text
 
 
 def test_exercise_index_links_only_pages_that_exist():

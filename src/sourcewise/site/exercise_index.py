@@ -21,13 +21,12 @@ def _lesson_name(path: str) -> str:
 
 def _row(exercise: Exercise, linker: Linker) -> str:
     lessons = ", ".join(linker.link(PAGE, page, _lesson_name(page)) for page in exercise.lessons)
+    title = linker.link(PAGE, exercise.page, exercise.title)
     cells = [
         element("td", str(exercise.number)),
-        element("th", linker.link(PAGE, exercise.page, exercise.title), scope="row"),
+        element("th", f"{title}<br>" + element("code", esc(f"{exercise.name}.py")), scope="row"),
         element("td", lessons),
         element("td", esc(KINDS[exercise.kind])),
-        element("td", element("code", esc(f"exercises/{exercise.name}.py"))),
-        element("td", element("code", esc(f"pytest exercises/test_{exercise.name}.py"))),
     ]
     return element("tr", "".join(cells))
 
@@ -41,8 +40,14 @@ def render_exercise_index(linker: Linker) -> str:
         f"sentences. An exercise is passed with {PASS_FRACTION:.0%} of its points."
     )
     head = "".join(element("th", h, scope="col") for h in
-                   ("#", "Exercise", "Lessons it practises", "How it is scored",
-                    "Your file", "Check your work"))
+                   ("#", "Exercise and your file", "Lessons it practises", "How it is scored"))
     rows = "".join(_row(exercise, linker) for exercise in EXERCISES)
     table = element("table", element("thead", element("tr", head)) + element("tbody", rows))
-    return "\n\n".join(["# Exercises", element("p", intro), table]) + "\n"
+    first = EXERCISES[0].name
+    checking = (
+        "Your files are in the <code>exercises/</code> folder. Check one exercise with "
+        f"<code>pytest exercises/test_{first}.py</code> (the same pattern for every file), "
+        "or all of them at once with <code>pytest</code>."
+    )
+    return "\n\n".join(["# Exercises", element("p", intro), table,
+                         element("p", checking)]) + "\n"
