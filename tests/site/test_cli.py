@@ -16,9 +16,9 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_build_pages_writes_a_complete_docs_folder(tmp_path):
-    """With --docs, OUT holds the generated pages and the written ones, markers filled."""
+    """OUT holds the generated pages and the written ones of docs/, markers filled."""
     out = tmp_path / "docs"
-    result = _run("build-pages", str(out), "--docs", "docs")
+    result = _run("build-pages", str(out))
     assert result.returncode == 0, result.stderr
     titles = {"case-study.md": "The annotated article", "sources.md": "Source ledger",
               "numbers.md": "Number audit", "glossary.md": "Glossary",
@@ -59,6 +59,13 @@ def test_bad_glossary_stops_with_a_message_and_writes_nothing(tmp_path):
     assert result.returncode == 2
     assert "'definition' must be a non-empty string" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_missing_docs_folder_is_named(tmp_path):
+    """A --docs folder that does not exist stops the command with a message naming it."""
+    result = _run("build-pages", str(tmp_path / "out"), "--docs", str(tmp_path / "nope"))
+    assert result.returncode == 2
+    assert "no such docs folder" in result.stderr
 
 
 def test_out_must_not_be_the_docs_folder():
