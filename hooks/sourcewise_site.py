@@ -1,0 +1,61 @@
+"""MkDocs hook: Sourcewise's pages generated from data. The logic lives in ``sourcewise.site``.
+
+The build is chosen by ``extra.sourcewise.audience`` in the config: ``student`` (mkdocs.yml)
+or ``instructor`` (mkdocs.instructor.yml, which inherits mkdocs.yml). ``extra.sourcewise.case``
+and ``extra.sourcewise.glossary`` may name another case-study folder and glossary file,
+relative to the config file (the defaults are the ones bundled with the package).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from sourcewise.casestudy import CaseStudyError
+from sourcewise.site import nav, pages
+from sourcewise.site.audience import Audience
+from sourcewise.site.glossary import GlossaryError
+
+# Under "mkdocs." so that a warning fails a strict build.
+log = logging.getLogger("mkdocs.hooks.sourcewise_site")
+_build: dict = {}
+
+
+def on_config(config):
+    settings = config.extra.get("sourcewise") or {}
+    here = Path(config.config_file_path).parent
+    case, glossary = settings.get("case"), settings.get("glossary")
+    try:
+        audience = Audience.parse(settings.get("audience", "student"))
+        _build["data"] = pages.prepare(audience, here / case if case else None,
+                                       here / glossary if glossary else None)
+    except (CaseStudyError, GlossaryError, ValueError) as err:
+        raise PluginError(f"Sourcewise cannot build the site: {err}") from err
+    if audience is Audience.INSTRUCTOR:
+        config.nav = nav.with_answer_key(config.nav)
+    return config
+
+
+def on_files(files, config):
+    data = _build["data"]
+    written = [file.src_uri for file in files.documentation_pages()]
+    linker = _build["linker"] = pages.linker_for(data, written, config.use_directory_urls)
+    for message in pages.problems(data, linker):
+        log.warning(message)
+    for path, content in pages.generated_pages(data, linker).items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            log.warning("docs/%s is generated from data: delete the hand-written file", path)
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    text, unknown = pages.expand_page(markdown, _build["data"], _build["linker"], page.file.src_uri)
+    for message in unknown:
+        log.warning(message)
+    return text

@@ -1,0 +1,113 @@
+"""Everything the site generates, for one audience, independent of MkDocs.
+
+``prepare`` loads and checks the data; ``generated_pages`` returns the Markdown of every
+generated page; ``expand_page`` fills the markers of hand-written pages and appends the
+glossary tooltips. The MkDocs hook (``hooks/sourcewise_site.py``) and the command line
+(``python -m sourcewise.site build-pages``) both call these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sourcewise.casestudy import default_case_study, load_case_study
+from sourcewise.casestudy.model import CaseStudy
+from sourcewise.site import answer_key, casepage, exercise_index, glossary, numbers_page, sources_page
+from sourcewise.site.audience import Audience, view_for
+from sourcewise.site.claimmap import render_claim_map
+from sourcewise.site.glossary import Term
+from sourcewise.site.html import Linker, element
+
+MARKER = re.compile(r"<!--\s*sourcewise:([a-z-]+)\s*-->")
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The data of one build: the case study as its audience may see it, and the glossary."""
+
+    audience: Audience
+    case: CaseStudy
+    terms: tuple[Term, ...]
+
+
+def prepare(
+    audience: Audience, case_folder: str | Path | None = None,
+    glossary_file: str | Path | None = None,
+) -> SiteData:
+    """Load and check the case study and the glossary for one audience.
+
+    Raises ``CaseStudyError``, ``GlossaryError`` or ``ValueError`` (a redacted case in an
+    instructor build) with a message saying what to fix.
+    """
+    case = load_case_study(case_folder) if case_folder is not None else default_case_study()
+    return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file))
+
+
+def generated_paths(audience: Audience) -> tuple[str, ...]:
+    """The docs-relative paths of the pages this build generates."""
+    paths = (casepage.PAGE, sources_page.PAGE, numbers_page.PAGE, glossary.PAGE,
+             exercise_index.PAGE)
+    if audience is Audience.INSTRUCTOR:
+        paths += (answer_key.PAGE,)
+    return paths
+
+
+def linker_for(data: SiteData, written: Iterable[str], directory_urls: bool = True) -> Linker:
+    """A linker that knows the hand-written pages and the generated ones."""
+    return Linker(frozenset(written) | set(generated_paths(data.audience)), directory_urls)
+
+
+def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
+    """The Markdown of every generated page, by docs-relative path."""
+    pages = {
+        casepage.PAGE: casepage.render_case_page(data.case, linker),
+        sources_page.PAGE: sources_page.render_sources_page(data.case, linker),
+        numbers_page.PAGE: numbers_page.render_numbers_page(data.case, linker),
+        glossary.PAGE: glossary.render_glossary_page(data.terms, linker),
+        exercise_index.PAGE: exercise_index.render_exercise_index(linker),
+    }
+    if data.audience is Audience.INSTRUCTOR:
+        pages[answer_key.PAGE] = answer_key.render_answer_key(data.case, linker)
+    return pages
+
+
+def problems(data: SiteData, linker: Linker) -> list[str]:
+    """What is wrong with the build's content that the data checks cannot see."""
+    return glossary.missing_lessons(data.terms, linker)
+
+
+def _edition_note(data: SiteData, linker: Linker, page: str) -> str:
+    if data.audience is Audience.STUDENT:
+        return ""
+    key = linker.link(page, answer_key.PAGE, "answer key")
+    text = (
+        "<strong>Instructor edition.</strong> This build includes the " + key + " and the notes "
+        "of the hand-labelling units. Publish the student edition (<code>mkdocs build</code>) "
+        "to students, not this one."
+    )
+    return element("p", text, class_="sw-edition")
+
+
+def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tuple[str, list[str]]:
+    """Fill the ``<!-- sourcewise:NAME -->`` markers of a page and append the glossary tooltips.
+
+    Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
+    build, nothing in the student build). Returns the new Markdown and a message for each
+    unknown marker.
+    """
+    unknown: list[str] = []
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "claim-map":
+            return render_claim_map(data.case)
+        if name == "edition":
+            return _edition_note(data, linker, page)
+        unknown.append(f"{page}: unknown marker {match.group(0)!r}; known: claim-map, edition")
+        return match.group(0)
+
+    expanded = MARKER.sub(fill, markdown)
+    return f"{expanded.rstrip()}\n\n{glossary.abbreviations(data.terms)}\n", unknown
