@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +36,10 @@ class Record:
     result: dict[str, Any] | None = field(default=None)  # the engine's result, serialised
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["format"] = FORMAT
+        """The record as JSON data. The result is not copied (it can be large)."""
+        data = {spec.name: getattr(self, spec.name) for spec in fields(self)}
+        data.update(format=FORMAT, student=asdict(self.student), origins=list(self.origins),
+                    notes=list(self.notes))
         return data
 
     @classmethod
@@ -79,7 +81,7 @@ class ResultStore:
 
     def save(self, record: Record) -> None:
         """Write ``record`` atomically (temporary file, fsync, rename, fsync the folder)."""
-        data = json.dumps(record.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
+        data = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":"))
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{record.key}.",
                                          suffix=".tmp")
         try:
