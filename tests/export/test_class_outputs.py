@@ -207,3 +207,19 @@ def test_cue_analysis_counts_the_phrases_students_missed(tmp_path):
     assert rows(tmp_path / "analysis" / "cues.csv")[1][1] == "appear to"
     page = (tmp_path / "analysis" / "index.html").read_text(encoding="utf-8")
     assert "cues missed most" in page
+
+
+def test_outputs_written_in_parallel_equal_those_written_in_one_process(class_records,
+                                                                       tmp_path):
+    """The forked writers produce exactly the files one process writes."""
+    from dataclasses import replace
+
+    records = [replace(r, key=f"{r.key}{n}", student=replace(r.student, id=f"{r.key}{n}"))
+               for n in range(3) for r in class_records]
+    serial = write_outputs(records, tmp_path / "one", jobs=1)
+    parallel = write_outputs(records, tmp_path / "two", jobs=2)
+    names = sorted(p.relative_to(tmp_path / "one") for p in serial)
+    assert names == sorted(p.relative_to(tmp_path / "two") for p in parallel)
+    assert len(names) == len(set(names)) == 9 * 3 + 4 + 8  # students, class, analysis
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

@@ -65,7 +65,8 @@ def grade_command(args: argparse.Namespace) -> int:
               f"{store.folder}: run the same command again to finish", file=sys.stderr)
         return 130
     records = [store.load(s.key) for s in intake.submissions]
-    written = write_outputs([r for r in records if r is not None], args.out, args.columns)
+    written = write_outputs([r for r in records if r is not None], args.out, args.columns,
+                            args.jobs)
     print(summary(records, intake, plan, time.monotonic() - started, args.out, written),
           file=sys.stderr)
     return 1 if any(r is None or r.status == "error" for r in records) else 0
