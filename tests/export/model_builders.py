@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
-
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
+from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
 
 HOSTILE = "<script>alert(1)</script> | `tick` **bold** [x](javascript:evil)"
 HIDDEN_SENTENCE = "The harbour master reportedly resigned in June."
