@@ -2,8 +2,8 @@
 
 ``gradebook.csv`` has Canvas's layout: ``Student``, ``ID``, ``SIS User ID``, ``SIS Login ID``,
 ``Section``, then one column per exercise (or one total column), and a second row
-``Points Possible``. A submission that could not be graded has empty cells (Canvas leaves
-the grade alone) — never a silent zero; why is in ``status.csv``, which lists every student
+``Points Possible``. A submission that could not be graded has empty cells, never a
+silent zero; why is in ``status.csv``, which lists every student
 with their status, points and the message saying what to do.
 """
 
