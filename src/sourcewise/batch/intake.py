@@ -1,0 +1,210 @@
+"""Find the submissions in a folder, read each one safely and tie it to a student.
+
+The folder holds one sub-folder or ``.zip`` per student, named after the student (or after
+a roster entry). Every entry ends up as exactly one ``Submission``: either ready to grade,
+or with a final status and a message saying what is wrong and what to do. One bad entry
+never stops the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sourcewise.batch.contents import (
+    LITTER,
+    Contents,
+    Limits,
+    Unusable,
+    no_exercise_files_message,
+    shown,
+)
+from sourcewise.batch.folder_reader import read_folder
+from sourcewise.batch.roster import Roster, Student
+from sourcewise.batch.zip_reader import read_zip
+
+READY = "ready"  # read and waiting to be graded; the store records "graded" or "error"
+
+# The statuses a submission can end with before grading, and what each means.
+STATUSES: dict[str, str] = {
+    "empty": "no exercise file was found",
+    "rejected": "unsafe or unreadable: nothing was graded",
+    "duplicate": "more than one submission for this student: nothing was graded",
+    "not a submission": "a loose file, not a folder or a zip",
+    "missing": "on the roster, but nothing was submitted",
+}
+
+
+class IntakeError(Exception):
+    """The submissions folder itself is unusable; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One student's submission as read, before grading."""
+
+    student: Student
+    key: str  # unique, file-system-safe; names the student's result and output files
+    origins: tuple[str, ...]  # the entries of the submissions folder it came from
+    status: str  # READY or one of STATUSES
+    message: str = ""  # for the grader: what is wrong, or remarks on a READY submission
+    notes: tuple[str, ...] = ()  # for the student: files that could not be used, and why
+    files: dict[str, bytes] = field(default_factory=dict)  # exercise name -> source bytes
+    digest: str = ""
+
+
+@dataclass(frozen=True)
+class Intake:
+    """Everything found in a submissions folder."""
+
+    submissions: tuple[Submission, ...]
+    ignored: tuple[str, ...]  # litter such as .DS_Store, skipped without a row
+
+
+@dataclass
+class _Candidate:
+    name: str  # the entry's name without .zip, as shown
+    origin: str
+    status: str
+    message: str = ""
+    notes: list[str] = field(default_factory=list)  # for the student
+    remarks: list[str] = field(default_factory=list)  # for the grader
+    contents: Contents | None = None
+
+
+def scan(folder: Path, roster: Roster | None = None, limits: Limits | None = None) -> Intake:
+    """Read every entry of ``folder`` into submissions (see the module docstring)."""
+    limits = limits or Limits()
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except FileNotFoundError:
+        raise IntakeError(f"{folder}: no such folder") from None
+    except NotADirectoryError:
+        raise IntakeError(f"{folder}: not a folder; give the folder that holds one folder "
+                          "or .zip per student") from None
+    except OSError as error:
+        raise IntakeError(f"{folder}: cannot be read ({error.strerror})") from None
+    ignored = tuple(shown(e.name) for e in entries if _litter(e.name))
+    candidates = [_read_entry(Path(e.path), limits) for e in entries if not _litter(e.name)]
+    if not candidates:
+        raise IntakeError(f"{folder}: no submissions in it; expected one folder or .zip per "
+                          "student, named after the student")
+    return Intake(_assign(candidates, roster), ignored)
+
+
+def read_submission(path: Path, student: Student, limits: Limits | None = None) -> Submission:
+    """Read one student's folder or zip (a Gradescope or GitHub Classroom submission).
+
+    A folder whose only exercise files are inside a zip at its top (an upload of the zip)
+    is read from that zip.
+    """
+    limits = limits or Limits()
+    candidate = _read_entry(path, limits)
+    if candidate.status == "empty" and path.is_dir() and not path.is_symlink():
+        for inner in sorted(path.glob("*.zip")):
+            nested = _read_entry(inner, limits)
+            if nested.status == READY:
+                nested.notes.insert(0, f"graded the files inside {nested.origin}")
+                nested.remarks += candidate.remarks
+                candidate = nested
+                break
+    return _submission(student, [candidate])
+
+
+def safe_key(student_id: str) -> str:
+    """A file-name-safe key for a student id, unique even when the id has odd characters."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", student_id).strip(".-")[:40] or "student"
+    if slug == student_id:
+        return slug
+    digest = hashlib.sha256(student_id.encode()).hexdigest()[:8]
+    return f"{slug}-{digest}"
+
+
+def _litter(name: str) -> bool:
+    return name.startswith(".") or name in LITTER
+
+
+def _read_entry(path: Path, limits: Limits) -> _Candidate:
+    origin = shown(path.name)
+    is_zip = origin.lower().endswith(".zip")
+    candidate = _Candidate(name=origin[:-4] if is_zip else origin, origin=origin,
+                           status=READY)
+    if origin != path.name:
+        candidate.remarks.append(f"the name {origin!r} is not valid UTF-8 text; rename it to "
+                                 "the student's id")
+    try:
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise Unusable("rejected", "it is a symbolic link; copy the student's real folder "
+                                       "or zip into the submissions folder")
+        if stat.S_ISDIR(mode):
+            candidate.contents = read_folder(path, limits)
+        elif stat.S_ISREG(mode) and is_zip:
+            candidate.contents = read_zip(path, limits)
+        elif stat.S_ISREG(mode):
+            candidate.name = Path(origin).stem or origin
+            raise Unusable("not a submission", "a loose file, not a folder or a .zip: put "
+                                               "each student's files in a folder or zip "
+                                               "named after the student")
+        else:
+            raise Unusable("rejected", "not a file or folder (a pipe or device?)")
+    except Unusable as problem:
+        candidate.status, candidate.message = problem.status, problem.message
+    except OSError as error:
+        candidate.status = "rejected"
+        candidate.message = f"cannot be read ({error.strerror})"
+    contents = candidate.contents
+    if contents is not None and not contents.files:
+        if contents.notes:
+            candidate.status = "rejected"
+            candidate.message = "nothing could be graded: " + "; ".join(contents.notes)
+        else:
+            candidate.status = "empty"
+            candidate.message = no_exercise_files_message(contents.others)
+    return candidate
+
+
+def _assign(candidates: list[_Candidate], roster: Roster | None) -> tuple[Submission, ...]:
+    """Tie candidates to students; report duplicates and the roster's missing students."""
+    groups: dict[str, tuple[Student, list[_Candidate]]] = {}
+    for candidate in candidates:
+        student = roster.find(candidate.name) if roster else None
+        if student is None:
+            student = Student.unlisted(candidate.name)
+            if roster is not None:
+                candidate.remarks.append(f"{candidate.origin!r} matches nobody on the roster")
+        groups.setdefault(student.id.casefold(), (student, []))[1].append(candidate)
+    submissions = [_submission(student, found) for student, found in groups.values()]
+    if roster is not None:
+        submitted = set(groups)
+        submissions += [
+            Submission(student, safe_key(student.id), (), "missing", STATUSES["missing"])
+            for student in roster.students if student.id.casefold() not in submitted
+        ]
+    return tuple(sorted(submissions, key=lambda s: s.key))
+
+
+def _submission(student: Student, found: list[_Candidate]) -> Submission:
+    key = safe_key(student.id)
+    real = [c for c in found if c.status != "not a submission"]
+    if len(real) > 1:
+        origins = tuple(c.origin for c in real)
+        return Submission(student, key, origins, "duplicate",
+                          f"{len(real)} submissions for this student ({', '.join(origins)}); "
+                          "keep the one to grade, remove the others and run again")
+    chosen = real[0] if real else found[0]
+    remarks = list(chosen.remarks)
+    remarks += [f"ignored {c.origin!r}: {c.message}" for c in found if c is not chosen]
+    contents = chosen.contents
+    if chosen.status == READY and contents is not None:
+        return Submission(student, key, (chosen.origin,), READY, "; ".join(remarks),
+                          tuple(chosen.notes + contents.notes), dict(contents.files),
+                          contents.digest())
+    message = "; ".join([chosen.message, *remarks])
+    return Submission(student, key, (chosen.origin,), chosen.status, message,
+                      tuple(chosen.notes))

@@ -1,0 +1,101 @@
+"""A warm grading process of the pool (started by ``sourcewise.batch.pool``).
+
+Usage: ``python -m sourcewise.batch.worker CONFIG_JSON REPLY_FD PARENT_PID``.
+It loads the engine, says it is ready (or that the sandbox cannot start), then for each
+chunk of tasks on stdin grades them in one pytest session, saves each record to the result
+store as soon as it is known and replies ``{"key": ..., "status": ...}`` on ``REPLY_FD``.
+It exits at the end of stdin, and at once if its parent dies.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import signal
+import sys
+import time
+import traceback
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from sourcewise.batch.grader import Grader, GradingSetup
+from sourcewise.batch.store import Record, ResultStore
+from sourcewise.grading.api import SandboxUnavailable
+from sourcewise.grading.results import SubmissionResult
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this process when its parent dies, and check it is alive."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(1)
+
+
+class Replies:
+    """The answer channel to the pool: one JSON object per line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.stream.write(json.dumps(message) + "\n")
+        self.stream.flush()
+
+
+def grade_chunk(grader: Grader, chunk: list[dict[str, Any]], store: ResultStore,
+                replies: Replies) -> None:
+    """Grade one chunk; each record is saved and answered the moment it is known.
+
+    ``SandboxUnavailable`` is not caught: no submission can be graded, so the run stops.
+    """
+    records = [Record.from_json(task["record"]) for task in chunk]
+    progress = {"done": 0, "clock": time.perf_counter()}
+
+    def finish(record: Record) -> None:
+        store.save(record)
+        replies.send({"key": record.key, "status": record.status})
+
+    def on_result(index: int, result: SubmissionResult) -> None:
+        now = time.perf_counter()
+        finish(replace(records[index], status="graded", result=result.to_json(),
+                       seconds=round(now - progress["clock"], 4)))
+        progress.update(done=index + 1, clock=now)
+
+    try:
+        grader.grade([Path(task["staged"]) for task in chunk], on_result)
+    except SandboxUnavailable:
+        raise
+    except Exception as error:  # the engine failed, not the student: record it, go on
+        traceback.print_exc()
+        message = (f"internal error while grading ({type(error).__name__}: "
+                   f"{str(error)[:300]}); run again to retry, or report it")
+        for record in records[progress["done"]:]:
+            finish(replace(record, status="error", message=message))
+
+
+def main(argv: list[str]) -> int:
+    config, reply_fd, parent_pid = json.loads(argv[0]), int(argv[1]), int(argv[2])
+    die_with_parent(parent_pid)
+    tasks = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)  # pytest may capture or read fd 0; the tasks have their own copy
+    os.close(null)
+    replies = Replies(os.fdopen(reply_fd, "w", encoding="utf-8"))
+    grader = Grader(GradingSetup.from_json(config["setup"]))
+    store = ResultStore(Path(config["out"]))
+    replies.send({"status": "ready"})
+    try:
+        for line in tasks:
+            grade_chunk(grader, json.loads(line), store, replies)
+    except SandboxUnavailable as error:
+        replies.send({"status": "unavailable", "message": str(error)})
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""The student release: prove the exercises are sound, then build a bundle with no answers."""

@@ -1,0 +1,130 @@
+"""Assemble the student bundle folder from an allow-list: nothing gets in by accident.
+
+What goes in: ``README.md`` (for students), ``pyproject.toml`` (installs the package;
+``pytest`` in the bundle runs ``exercises/``), the starters and public checks, the
+``sourcewise`` package with every case study replaced by its redacted copy, and the student
+site build. Never the ``instructor/`` folder, the developers' tests, or the Git history.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+from sourcewise.batch.project import Project
+from sourcewise.casestudy import write_redacted
+from sourcewise.exercises.catalogue import EXERCISES
+
+STUDENT_DEPENDENCIES = ("pyyaml", "pytest")
+
+
+class ReleaseError(Exception):
+    """The release cannot be built; the message says what is wrong and what to do."""
+
+
+def assemble(project: Project, destination: Path, site: Path) -> Path:
+    """Write the bundle folder at ``destination`` (replaced if it exists)."""
+    if destination.exists():
+        shutil.rmtree(destination)
+    destination.mkdir(parents=True)
+    (destination / "README.md").write_text(student_readme(project), encoding="utf-8")
+    (destination / "pyproject.toml").write_text(student_pyproject(project), encoding="utf-8")
+    exercises = destination / "exercises"
+    exercises.mkdir()
+    for exercise in EXERCISES:
+        for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
+            shutil.copyfile(path, exercises / path.name)
+    if (project.exercises / "conftest.py").is_file():
+        shutil.copyfile(project.exercises / "conftest.py", exercises / "conftest.py")
+    cases = project.package / "cases"
+    for relative in project.package_files():
+        source = project.root / relative
+        if source.is_relative_to(cases):
+            continue
+        target = destination / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    for case in sorted(p for p in cases.iterdir() if p.is_dir() and p.name != "__pycache__"):
+        write_redacted(case, destination / "src" / "sourcewise" / "cases" / case.name)
+    shutil.copytree(site, destination / "site")
+    return destination
+
+
+def build_site(project: Project, destination: Path) -> Path:
+    """Build the student site (``mkdocs.yml``) into ``destination``."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml",
+         "--site-dir", str(destination)],
+        cwd=project.root, env=environment, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
+        raise ReleaseError(f"the student site does not build (mkdocs exit code "
+                           f"{done.returncode}):\n{tail}")
+    return destination
+
+
+def student_readme(project: Project) -> str:
+    """The student README: how to install, read the lessons, check and hand in."""
+    template = (resources.files("sourcewise.release") / "templates" / "README.md")
+    listing = "\n".join(f"{e.number}. **{e.title}**: `exercises/{e.name}.py`"
+                        for e in EXERCISES)
+    return (template.read_text(encoding="utf-8")
+            .replace("@PYTHON@", _python_floor(project))
+            .replace("@EXERCISES@", listing))
+
+
+def student_pyproject(project: Project) -> str:
+    """The student ``pyproject.toml``: the package, its runtime needs and the pytest setup."""
+    meta = tomllib.loads((project.root / "pyproject.toml").read_text(encoding="utf-8"))
+    info = meta["project"]
+    needed = [d for d in info["dependencies"] if _name(d) in STUDENT_DEPENDENCIES]
+    entry_points = info["entry-points"]["pytest11"]
+    lines = [
+        "# The student bundle. Install it once with `python -m pip install -e .`, then run",
+        "# `pytest` here to check every exercise in exercises/.",
+        "[build-system]",
+        f"requires = {_toml_list(meta['build-system']['requires'])}",
+        f"build-backend = \"{meta['build-system']['build-backend']}\"",
+        "",
+        "[project]",
+        f"name = \"{info['name']}\"",
+        f"version = \"{info['version']}\"",
+        f"description = \"{info['description']}\"",
+        "readme = \"README.md\"",
+        f"requires-python = \"{info['requires-python']}\"",
+        f"dependencies = {_toml_list(needed)}",
+        "",
+        "[project.scripts]",
+        *(f"{k} = \"{v}\"" for k, v in info["scripts"].items()),
+        "",
+        "[project.entry-points.pytest11]",
+        *(f"{k} = \"{v}\"" for k, v in entry_points.items()),
+        "",
+        "[tool.hatch.build.targets.wheel]",
+        "packages = [\"src/sourcewise\"]",
+        "",
+        "[tool.pytest]",
+        "testpaths = [\"exercises\"]",
+        "addopts = [\"-p\", \"no:cacheprovider\"]",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[; ]", requirement, maxsplit=1)[0].lower()
+
+
+def _toml_list(values: list[str]) -> str:
+    return "[" + ", ".join(f"\"{v}\"" for v in values) + "]"
+
+
+def _python_floor(project: Project) -> str:
+    meta = tomllib.loads((project.root / "pyproject.toml").read_text(encoding="utf-8"))
+    return meta["project"]["requires-python"].removeprefix(">=")

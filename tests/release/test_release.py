@@ -1,0 +1,173 @@
+"""`sourcewise release`: the student bundle holds what students need and no answer."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sourcewise.casestudy import load_case_study
+from sourcewise.exercises.catalogue import EXERCISES
+
+REPO = Path(__file__).resolve().parents[2]
+BUNDLE = "sourcewise-student"
+
+
+def release(project: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sourcewise.cli", "release", "--out", str(out), "--project",
+         str(project)], capture_output=True, text=True, timeout=900, check=False)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The release of this repository, built once for the module."""
+    out = tmp_path_factory.mktemp("release")
+    done = release(REPO, out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def normalise(text: str) -> str:
+    """Text as a reader sees it: tags, entities and JSON escapes undone, spaces collapsed."""
+    text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+    text = html.unescape(re.sub(r"<[A-Za-z/!?][^<>]*>", " ", text))
+    return " ".join(text.split()).casefold()
+
+
+def test_the_bundle_holds_what_students_need(built):
+    """Folder and zip: README, pyproject, starters, public checks, package, built site."""
+    with zipfile.ZipFile(built / f"{BUNDLE}.zip") as archive:
+        names = set(archive.namelist())
+    folder = {f"{BUNDLE}/{p.relative_to(built / BUNDLE).as_posix()}"
+              for p in (built / BUNDLE).rglob("*") if p.is_file()}
+    assert names == folder
+    for needed in ("README.md", "pyproject.toml", "site/index.html",
+                   "src/sourcewise/grading/plugin.py", "src/sourcewise/cases/taliban-arms/units.yaml"):
+        assert f"{BUNDLE}/{needed}" in names
+    for exercise in EXERCISES:
+        assert f"{BUNDLE}/exercises/{exercise.name}.py" in names
+        assert f"{BUNDLE}/exercises/test_{exercise.name}.py" in names
+    for forbidden in ("instructor/", "tests/", "benchmarks/", ".git/"):
+        assert not [n for n in names if f"/{forbidden}" in n], forbidden
+    pyproject = (built / BUNDLE / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'testpaths = ["exercises"]' in pyproject
+
+
+def secrets() -> dict[str, str]:
+    """Instructor-only text, by where it comes from (built from the instructor's files).
+
+    A line of code, or an explanation, that is also on a public page or in public code is
+    no secret; a hidden sentence is one wherever else it appears, unless it is a phrase as
+    common as "last june" (under 25 characters, or in the article)."""
+    article = REPO / "src" / "sourcewise" / "cases" / "taliban-arms" / "article.txt"
+    public = normalise("\n".join(
+        p.read_text(encoding="utf-8") for p in [*(REPO / "exercises").glob("*.py"),
+                                                *(REPO / "src").rglob("*.py"), article]))
+    pages = public + normalise("\n".join(p.read_text(encoding="utf-8")
+                                         for p in (REPO / "docs").rglob("*.md")))
+    found: dict[str, str] = {}
+    for path in sorted((REPO / "instructor").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            text = normalise(line)
+            if len(text) >= 30 and text not in pages:
+                found[f"{path.relative_to(REPO)}:{number}"] = text
+    for path in sorted((REPO / "instructor" / "hidden" / "items").glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]:
+            for key, allowed in (("text", public), ("why", pages)):
+                text = normalise(item[key])
+                if len(text) >= 25 and text not in allowed:
+                    found[f"{path.name} {item['id']}.{key}"] = text
+    case = load_case_study(REPO / "src" / "sourcewise" / "cases" / "taliban-arms")
+    for unit in case.hand_label_units:
+        found[f"{unit.id}.rationale"] = normalise(unit.rationale)
+    return found
+
+
+def test_no_solution_hidden_check_hidden_item_or_answer_is_in_the_bundle(built):
+    """Search every file of the zip for the text of every instructor-only file and answer."""
+    with zipfile.ZipFile(built / f"{BUNDLE}.zip") as archive:
+        text = "\n".join(normalise(archive.read(name).decode("utf-8", errors="ignore"))
+                         for name in archive.namelist())
+    hidden = secrets()
+    assert len(hidden) > 100
+    assert any(key.endswith(".rationale") for key in hidden)
+    leaked = {where: needle for where, needle in hidden.items() if needle in text}
+    assert leaked == {}
+
+
+def test_the_bundled_case_study_has_no_hand_labelling_answers(built):
+    """The case study in the bundle is the redacted one: no label, cue or rationale."""
+    case = load_case_study(built / BUNDLE / "src" / "sourcewise" / "cases" / "taliban-arms")
+    assert case.redacted
+    assert case.hand_label_units
+    for unit in case.hand_label_units:
+        assert unit.label is None
+        assert unit.rationale == ""
+        assert unit.cues == ()
+
+
+def test_pytest_in_the_bundle_grades_the_exercises(built, tmp_path):
+    """`pytest` in the unpacked bundle grades exercises/: starters score 0, a solution full."""
+    with zipfile.ZipFile(built / f"{BUNDLE}.zip") as archive:
+        archive.extractall(tmp_path)
+    bundle = tmp_path / BUNDLE
+    solved = EXERCISES[0].name
+    shutil.copy(REPO / "instructor" / "solutions" / f"{solved}.py", bundle / "exercises")
+    results = tmp_path / "results.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--results-json", str(results)], cwd=bundle, capture_output=True, text=True, timeout=300,
+        env={"PYTHONPATH": str(bundle / "src"), "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 1, done.stdout[-2000:] + done.stderr[-2000:]
+    data = json.loads(results.read_text(encoding="utf-8"))
+    exercises = {e["name"]: e for e in data["exercises"]}
+    assert set(exercises) == {e.name for e in EXERCISES}
+    assert exercises[solved]["points"] == exercises[solved]["max_points"] > 0
+    assert all(e["points"] == 0 for name, e in exercises.items() if name != solved)
+    assert all(c["visibility"] == "public" for c in data["checks"])
+
+
+def project_copy(folder: Path) -> Path:
+    """A copy of this repository (without Git, builds or the environment), to break."""
+    return Path(shutil.copytree(REPO, folder, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "site", "site-instructor", "test-artifacts", "dist", "build",
+        "__pycache__", "*.egg-info")))
+
+
+def test_a_failing_solution_stops_the_release(tmp_path):
+    """A reference solution below full marks: the release refuses and writes nothing."""
+    project = project_copy(tmp_path / "project")
+    broken = EXERCISES[3].name
+    shutil.copy(project / "exercises" / f"{broken}.py",
+                project / "instructor" / "solutions" / f"{broken}.py")
+    out = tmp_path / "out"
+    done = release(project, out)
+    assert done.returncode == 1
+    assert "refusing to release" in done.stderr
+    assert f"reference solution of {broken}" in done.stderr
+    assert not (out / BUNDLE).exists()
+    assert not (out / f"{BUNDLE}.zip").exists()
+
+
+def test_a_leaked_hidden_sentence_stops_the_release(tmp_path):
+    """A hidden item's sentence pasted into a page: the release refuses and removes the
+    bundle."""
+    project = project_copy(tmp_path / "project")
+    items = project / "instructor" / "hidden" / "items" / f"{EXERCISES[2].name}.yaml"
+    sentence = yaml.safe_load(items.read_text(encoding="utf-8"))["items"][0]["text"]
+    with (project / "docs" / "index.md").open("a", encoding="utf-8") as page:
+        page.write(f"\n\nFor example: {sentence}\n")
+    out = tmp_path / "out"
+    done = release(project, out)
+    assert done.returncode == 1
+    assert "instructor-only text" in done.stderr
+    assert "hidden item" in done.stderr
+    assert not (out / BUNDLE).exists()
