@@ -75,16 +75,18 @@ class LineReader:
         self.max_bytes = max_bytes
         self.buffer = bytearray()
 
-    def read(self, deadline: float) -> dict:
-        """Return the next answer; ``deadline`` is a ``time.monotonic()`` value."""
+    def read(self, deadline: float, max_bytes: int | None = None) -> dict:
+        """Return the next answer; ``deadline`` is a ``time.monotonic()`` value and
+        ``max_bytes`` the cap for this answer (default: the reader's)."""
+        cap = self.max_bytes if max_bytes is None else max_bytes
         while True:
             end = self.buffer.find(b"\n")
             if end >= 0:
                 line = bytes(self.buffer[:end])
                 del self.buffer[: end + 1]
                 return parse_line(line)
-            if len(self.buffer) > self.max_bytes:
-                raise ChannelError(f"an answer longer than {self.max_bytes} bytes")
+            if len(self.buffer) > cap:
+                raise ChannelError(f"an answer longer than {cap} bytes")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise ChannelTimeout

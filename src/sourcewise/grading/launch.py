@@ -200,7 +200,7 @@ class SandboxProcess:
         finally:
             for fd in child_fds:
                 os.close(fd)
-        self.reader = LineReader(self.resp_r, limits.result_bytes + 64 * 1024)
+        self.reader = LineReader(self.resp_r, limits.answer_bytes)
         with contextlib.suppress(BrokenPipeError):  # a worker that died says so on read
             write_frame(self.req_w, WORKER_SOURCE)
             write_frame(self.req_w, {

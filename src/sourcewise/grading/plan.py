@@ -24,10 +24,16 @@ class Limits:
     processes: int = 16  # per uid; binds only when not root (hence the uid slots)
     tmp_bytes: int = 16 * 1024 * 1024  # the private /tmp under bubblewrap
     result_bytes: int = 1024 * 1024  # one answer on the channel
+    batch_bytes: int = 4 * 1024 * 1024  # the answers to a batch of calls; over it: one by one
     output_chars: int = 4000  # printed output kept per call
     source_bytes: int = 1024 * 1024  # one exercise file
     submission_bytes: int = 10 * 1024 * 1024  # all files staged for the worker
     submission_files: int = 200
+
+    @property
+    def answer_bytes(self) -> int:
+        """The cap on one call's answer: its value, plus room for its output and traceback."""
+        return self.result_bytes + 64 * 1024
 
     def rlimits(self) -> dict[str, int]:
         return {

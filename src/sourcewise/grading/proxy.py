@@ -93,6 +93,8 @@ class SubmissionSession:
         self.notes: list[str] = []
         self.next_id = 0
         self.spent = 0.0
+        self.usable: set[str] = set()  # exercises whose file was found usable
+        self.batching = True  # until a batch of calls misbehaves
 
     # ------------------------------------------------------------ worker lifecycle
 
@@ -142,14 +144,14 @@ class SubmissionSession:
 
     # ------------------------------------------------------------ requests
 
-    def _request(self, message: dict, timeout: float) -> dict:
+    def _request(self, message: dict, timeout: float, max_bytes: int | None = None) -> dict:
         """Send one request; return the answer or raise Channel* (the worker is then dropped)."""
         worker = self.worker or self._start()
         self.next_id += 1
         message["id"] = self.next_id
         try:
             write_frame(worker.req_w, message)
-            answer = worker.reader.read(time.monotonic() + timeout)
+            answer = worker.reader.read(time.monotonic() + timeout, max_bytes)
         except BrokenPipeError:
             raise ChannelClosed from None
         if answer.get("id") != self.next_id or not isinstance(answer.get("ok"), bool):
@@ -198,27 +200,111 @@ class SubmissionSession:
             at=f" on line {line}" if isinstance(line, int) else "",
         ))
 
+    def _usable(self, exercise: str) -> None:
+        """Raise NotGradable when the exercise's file cannot be used (checked once)."""
+        if exercise in self.broken:
+            raise self.broken[exercise]
+        if exercise not in self.usable:
+            problem = self.submission.file_problem(exercise, self.limits)
+            if problem is not None:
+                raise self._not_gradable(exercise, *problem)
+            self.usable.add(exercise)
+
+    def _ready(self, exercise: str) -> None:
+        """Make sure a worker runs and has loaded the exercise (NotGradable otherwise)."""
+        if exercise in self.loaded and self.worker is not None:
+            return
+        if self.worker is None:
+            try:
+                self._start()
+            except SandboxError as exc:
+                raise NotGradable(f"The grader could not start its sandbox; this is not "
+                                  f"a problem with your code. ({exc})", exercise=exercise,
+                                  kind="sandbox_error") from None
+        self._load(exercise)
+
+    def _time_left(self, budget: Budget) -> float:
+        return min(budget.left(), self.options.submission_timeout - self.spent)
+
     def call(self, exercise: str, function: str, args: tuple, kwargs: dict,
              budget: Budget) -> object:
         """Call ``exercise.function(*args, **kwargs)`` in the sandbox; return its plain value."""
-        if exercise in self.broken:
-            raise self.broken[exercise]
-        problem = self.submission.file_problem(exercise, self.limits)
-        if problem is not None:
-            raise self._not_gradable(exercise, *problem)
-        sent_args, sent_kwargs = plain_copy(list(args)), plain_copy(dict(kwargs))
-        shown = call_text(function, sent_args, sent_kwargs)
-        if exercise not in self.loaded or self.worker is None:
-            if self.worker is None:
-                try:
-                    self._start()
-                except SandboxError as exc:
-                    raise NotGradable(f"The grader could not start its sandbox; this is not "
-                                      f"a problem with your code. ({exc})", exercise=exercise,
-                                      kind="sandbox_error") from None
-            self._load(exercise)
-        left = min(budget.left(), self.options.submission_timeout - self.spent)
+        self._usable(exercise)
+        return self._call(exercise, function, plain_copy(list(args)), plain_copy(dict(kwargs)),
+                          budget)
+
+    def call_many(self, exercise: str, function: str, calls: list[list],
+                  budget: Budget) -> list[object]:
+        """Call ``exercise.function(*args)`` for each ``args`` in ``calls``, in one round trip
+        when it can; return per call its value or the ``StudentError`` it raised.
+
+        Each outcome is the one a single call would give. When the batch does not come
+        back whole in time (an endless loop, a crash, an answer too large, garbage), its
+        time is not counted, the worker is restarted and the calls are made one by one
+        with their own deadlines; this submission's later calls are then all single calls,
+        so a misbehaving submission costs at most one extra call timeout.
+        """
+        self._usable(exercise)
+        sent = plain_copy(calls)
+        if not isinstance(sent, list) or not all(isinstance(args, list) for args in sent):
+            raise TypeError("call_many: calls must be a list of argument lists")
+        if not sent:
+            return []
+        self._ready(exercise)
+        if self.batching and len(sent) > 1:
+            outcomes = self._batch(exercise, function, sent, budget)
+            if outcomes is not None:
+                return outcomes
+        results: list[object] = []
+        for args in sent:
+            try:
+                results.append(self._call(exercise, function, args, {}, budget))
+            except StudentError as error:
+                results.append(error)
+        return results
+
+    def _batch(self, exercise: str, function: str, calls: list[list],
+               budget: Budget) -> list[object] | None:
+        """The outcomes of ``calls`` from one ``map`` request, or None to call one by one."""
+        left = self._time_left(budget)
         if left <= 0:
+            return None  # single calls say "out of time", call by call
+        per_call = self.limits.answer_bytes
+        max_bytes = min(len(calls) * per_call, self.limits.batch_bytes)
+        started = time.monotonic()
+        try:
+            answer = self._request({"op": "map", "module": exercise, "function": function,
+                                    "calls": calls, "max_bytes": max_bytes},
+                                   min(self.options.call_timeout, left), max_bytes + per_call)
+            if not answer["ok"] and answer.get("kind") in ("missing_function", "not_callable"):
+                self._call_failed(exercise, function, function, answer)  # raises NotGradable
+            results = answer.get("results") if answer["ok"] else None
+            if not (isinstance(results, list) and len(results) == len(calls) and all(
+                    isinstance(r, dict) and isinstance(r.get("ok"), bool)
+                    and (not r["ok"] or "value" in r) for r in results)):
+                raise ChannelError("not one answer per call")
+        except (ChannelTimeout, ChannelClosed, ChannelError):
+            self._drop_worker()
+            self.batching = False
+            return None
+        elapsed = time.monotonic() - started
+        budget.spent += elapsed
+        self.spent += elapsed
+        outcomes: list[object] = []
+        for args, result in zip(calls, results, strict=True):
+            try:
+                outcomes.append(self._value(exercise, function, args, {}, result, budget))
+            except StudentError as error:
+                outcomes.append(error)
+        return outcomes
+
+    def _call(self, exercise: str, function: str, args: list, kwargs: dict,
+              budget: Budget) -> object:
+        """One call in its own round trip, with its own deadline."""
+        self._ready(exercise)
+        left = self._time_left(budget)
+        if left <= 0:
+            shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} was not run: earlier calls in this check already used the "
                 "time allowed. Look for an endless loop or very slow code.",
@@ -227,20 +313,23 @@ class SubmissionSession:
         started = time.monotonic()
         try:
             answer = self._request({"op": "call", "module": exercise, "function": function,
-                                    "args": sent_args, "kwargs": sent_kwargs}, timeout)
+                                    "args": args, "kwargs": kwargs}, timeout)
         except ChannelTimeout:
             self._drop_worker()
+            shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
                 "loop or very slow code.", kind="timeout", call=shown) from None
         except ChannelClosed:
             returncode, tail = self._drop_worker(exited=True)
+            shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} stopped Python itself ({_signal_name(returncode)}), so it returned "
                 "nothing. Look for os._exit(), a crash in C code, or memory use that is far "
                 "too high.", kind="crashed", call=shown, details=tail) from None
         except ChannelError as exc:
             self._drop_worker()
+            shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} wrote something to the grader's private channel that is not an "
                 f"answer ({exc}). Only return values count.", kind="garbage",
@@ -249,12 +338,17 @@ class SubmissionSession:
             elapsed = time.monotonic() - started
             budget.spent += elapsed
             self.spent += elapsed
+        return self._value(exercise, function, args, kwargs, answer, budget)
+
+    def _value(self, exercise: str, function: str, args: list, kwargs: dict, answer: dict,
+               budget: Budget) -> object:
+        """The value of one call's answer; raise what its failure means."""
         output = answer.get("output")
         if isinstance(output, str) and output:
             budget.printed.append(output[: self.limits.output_chars + 100])
         if answer["ok"]:
             return answer["value"]
-        return self._call_failed(exercise, function, shown, answer)
+        return self._call_failed(exercise, function, call_text(function, args, kwargs), answer)
 
     def _call_failed(self, exercise: str, function: str, shown: str, answer: dict) -> object:
         kind = str(answer.get("kind"))

@@ -8,6 +8,7 @@ into a ``SubmissionResult``.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sourcewise.grading.checks import CheckState
@@ -32,17 +33,29 @@ class GradingRun:
         self.started = datetime.now(UTC)
         self.clock = time.monotonic()
 
+    def _session(self, exercise: str) -> SubmissionSession:
+        if self.submission is None:
+            raise NotGradable(self.missing or "There is no submission to grade.",
+                              exercise=exercise, kind="missing_file")
+        if self.session is None:
+            self.session = SubmissionSession(self.submission, self.plan, self.options)
+        return self.session
+
     def call(self, exercise: str, function: str, args: tuple, kwargs: dict,
              state: CheckState) -> object:
         try:
-            if self.submission is None:
-                raise NotGradable(self.missing or "There is no submission to grade.",
-                                  exercise=exercise, kind="missing_file")
-            if self.session is None:
-                self.session = SubmissionSession(self.submission, self.plan, self.options)
-            return self.session.call(exercise, function, args, kwargs, state.budget)
+            return self._session(exercise).call(exercise, function, args, kwargs,
+                                                state.budget)
         except NotGradable as error:
             state.not_gradable = error  # recorded even if the check catches it
+            raise
+
+    def call_many(self, exercise: str, function: str, calls: list[list],
+                  state: CheckState) -> list[object]:
+        try:
+            return self._session(exercise).call_many(exercise, function, calls, state.budget)
+        except NotGradable as error:
+            state.not_gradable = error
             raise
 
     def finish(self, order: list[str]) -> SubmissionResult:
@@ -69,6 +82,21 @@ class StudentFunction:
     def __call__(self, *args: object, **kwargs: object) -> object:
         student = self._student
         return student._run.call(student._exercise, self._name, args, kwargs, student._state)
+
+    def map(self, *iterables: Iterable[object]) -> list[object]:
+        """Call the function once per argument tuple, like the builtin ``map``:
+        ``student.fn.map(texts)`` calls ``fn(text)`` for each text, ``student.fn.map(texts,
+        dates)`` calls ``fn(text, date)``; the iterables must have the same length.
+
+        The calls go to the sandbox in one round trip. Returns, per call, its value or the
+        ``StudentError`` it raised (returned, not raised), exactly as single calls would
+        give them; ``NotGradable`` is raised.
+        """
+        if not iterables:
+            raise TypeError("map() needs at least one iterable of arguments")
+        calls = [list(args) for args in zip(*iterables, strict=True)]
+        student = self._student
+        return student._run.call_many(student._exercise, self._name, calls, student._state)
 
     def __repr__(self) -> str:
         return f"<student function {self._student._exercise}.{self._name}>"

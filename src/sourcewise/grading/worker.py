@@ -15,11 +15,15 @@ Protocol:
   files), ``uid``/``gid`` (drop to them when started as root), ``harden`` (no-new-privileges
   and a parent-death signal, for the fallback without bubblewrap), ``limits`` (rlimits),
   ``max_result_bytes`` and ``max_output_chars``. Then requests: ``{"id": n, "op": "load",
-  "module": m}`` or ``{"id": n, "op": "call", "module": m, "function": f, "args": [...],
-  "kwargs": {...}}``.
+  "module": m}``, ``{"id": n, "op": "call", "module": m, "function": f, "args": [...],
+  "kwargs": {...}}`` or ``{"id": n, "op": "map", "module": m, "function": f, "calls":
+  [[args...], ...], "max_bytes": b}`` (many calls of one function in one round trip).
 * worker -> trusted, on RESP_FD: one JSON object per line, ASCII only. First
   ``{"hello": ...}``, then per request ``{"id": n, "ok": true, ...}`` or ``{"id": n, "ok":
-  false, "kind": ..., "error": ...}``. The trusted side parses it strictly.
+  false, "kind": ..., "error": ...}``; a ``map`` answers ``{"id": n, "ok": true, "results":
+  [...]}`` with one call answer per call, or ``{"id": n, "ok": false, "kind":
+  "too_large"}`` as soon as the answers together pass ``max_bytes``. The trusted side parses
+  it strictly.
 
 At the end of input, the worker exits at once (no atexit handlers, no waiting for threads).
 """
@@ -271,10 +275,17 @@ class Worker:
         self.output = CappedOutput(config["max_output_chars"])
         self.modules: dict[str, object] = {}
 
-    def send(self, message: dict, value_json: str | None = None) -> None:
+    def answer_text(self, message: dict, value_json: str | None = None) -> str:
+        """One answer as JSON text, the value's JSON (already checked) spliced in."""
         text = to_json(message, [self.limit + MAX_TRACEBACK_CHARS * 8])
         if value_json is not None:
             text = text[:-1] + ',"value":' + value_json + "}"
+        return text
+
+    def send(self, message: dict, value_json: str | None = None) -> None:
+        self.write(self.answer_text(message, value_json))
+
+    def write(self, text: str) -> None:
         data = memoryview((text + "\n").encode("ascii"))
         while data:
             data = data[os.write(self.resp_fd, data):]
@@ -320,7 +331,8 @@ class Worker:
         self.modules[name] = module
         return {"ok": True}
 
-    def call(self, request: dict) -> tuple[dict, str | None]:
+    def function(self, request: dict) -> tuple[dict | None, object]:
+        """The requested function, or (the answer saying why there is none, None)."""
         loaded = self.load(request["module"])
         if not loaded["ok"]:
             return loaded, None
@@ -329,8 +341,12 @@ class Worker:
             return {"ok": False, "kind": "missing_function", "error": request["function"]}, None
         if not callable(function):
             return {"ok": False, "kind": "not_callable", "error": type_name(function)}, None
+        return None, function
+
+    def run(self, function: object, args: list, kwargs: dict) -> tuple[dict, str | None]:
+        """Call the student's function once: its answer, and its value as checked JSON."""
         try:
-            value = function(*request["args"], **request["kwargs"])
+            value = function(*args, **kwargs)
         except BaseException as exc:
             line, text = student_frames(exc, self.sub)
             return {"ok": False, "kind": "raised", "error": safe_text(exc), "line": line,
@@ -346,11 +362,35 @@ class Worker:
                     "output": output}, None
         return {"ok": True, "output": output}, value_json
 
+    def call(self, request: dict) -> tuple[dict, str | None]:
+        problem, function = self.function(request)
+        if problem is not None:
+            return problem, None
+        return self.run(function, request["args"], request["kwargs"])
+
+    def call_many(self, request: dict) -> str:
+        """Answer a ``map`` request: every call's answer, in order, as one JSON text."""
+        problem, function = self.function(request)
+        if problem is not None:
+            problem["id"] = request["id"]
+            return self.answer_text(problem)
+        room = request["max_bytes"]
+        texts = []
+        for args in request["calls"]:
+            texts.append(self.answer_text(*self.run(function, args, {})))
+            room -= len(texts[-1]) + 1
+            if room < 0:
+                return self.answer_text({"id": request["id"], "ok": False, "kind": "too_large"})
+        return f'{{"id":{int(request["id"])},"ok":true,"results":[{",".join(texts)}]}}'
+
     def serve(self, req_fd: int) -> None:
         while True:
             request = read_frame(req_fd)
             if request is None:
                 return
+            if request["op"] == "map":
+                self.write(self.call_many(request))
+                continue
             if request["op"] == "load":
                 answer, value_json = self.load(request["module"]), None
             else:
