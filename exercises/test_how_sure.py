@@ -3,7 +3,7 @@
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.exercises.judging import grade_phrases
 from sourcewise.grading import Failure
 
@@ -62,4 +62,4 @@ def test_returns_a_list_of_hedges(student):
 )
 def test_hedges_in_the_case_study(student, grade):
     """Finds the case study's hedges and vague sources, and flags nothing in its plain sentences."""
-    grade_phrases(grade, ITEMS, lambda text: student.find_hedges(text), noun="hedge")
+    grade_phrases(grade, ITEMS, student.find_hedges.map(texts(ITEMS)), noun="hedge")

@@ -60,5 +60,6 @@ def test_every_sentence_has_an_answer(student):
 def test_each_answer_is_well_formed(student, grade):
     """Each label is one of the six ids and each quote is found word for word in its sentence."""
     answers = student_answers(student)
-    grade_items(grade, answer_items(), lambda item: answers.get(item.id),
+    items = answer_items()
+    grade_items(grade, items, [answers.get(item.id) for item in items],
                 lambda answer, item: form_problems(answer, item.text))

@@ -3,7 +3,7 @@
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.exercises.judging import grade_decisions, grade_phrases
 from sourcewise.grading import Failure
 
@@ -69,7 +69,7 @@ def test_returns_words_and_a_decision(student):
 )
 def test_loaded_words_in_the_case_study(student, grade):
     """Finds the case study's loaded words, and flags nothing in its plain sentences."""
-    grade_phrases(grade, WORD_ITEMS, lambda text: student.find_loaded_words(text),
+    grade_phrases(grade, WORD_ITEMS, student.find_loaded_words.map(texts(WORD_ITEMS)),
                   noun="loaded word")
 
 
@@ -80,5 +80,5 @@ def test_loaded_words_in_the_case_study(student, grade):
 )
 def test_framing_decisions_on_the_case_study(student, grade):
     """Tells the case study's framing sentences from the rest."""
-    grade_decisions(grade, FRAMING_ITEMS, lambda text: student.is_framing(text),
+    grade_decisions(grade, FRAMING_ITEMS, student.is_framing.map(texts(FRAMING_ITEMS)),
                     question="framing")

@@ -11,7 +11,7 @@ from sourcewise.exercises.answers import (
     shape_problems,
 )
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
 
 pytestmark = [
@@ -63,9 +63,10 @@ def quantity_items(fields):
 
 def grade_fields(student, grade, fields):
     """Grade ``fields`` of each figure, finding the student's figure by its text."""
-    grade_items(grade, quantity_items(fields),
-                lambda item: quantity_for(student.find_quantities(item.text),
-                                          item.expected["text"]),
+    items = quantity_items(fields)
+    found = student.find_quantities.map(texts(items))
+    grade_items(grade, items, [quantity_for(got, item.expected["text"])
+                               for got, item in zip(found, items, strict=True)],
                 lambda got, item: fields_problems(got, item.expected, fields))
 
 
@@ -88,7 +89,8 @@ def test_returns_a_list_of_dictionaries(student):
                   "of the month and names such as AK-47.")
 def test_finds_every_figure_and_nothing_else(student, grade):
     """Every amount in a sentence is found, and no year, date or model name is taken for one."""
-    grade_items(grade, sentence_items(), lambda item: student.find_quantities(item.text),
+    items = sentence_items()
+    grade_items(grade, items, student.find_quantities.map(texts(items)),
                 lambda got, item: figures_problems(got, item.expected))
 
 

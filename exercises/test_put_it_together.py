@@ -3,7 +3,7 @@
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.exercises.judging import grade_labels
 from sourcewise.grading import Failure
 from sourcewise.labels import LABEL_IDS, group_of
@@ -45,4 +45,4 @@ def test_returns_a_label(student):
 )
 def test_labels_of_the_case_study(student, grade):
     """Labels the case study's sentences; each label counts equally and blanket answers score 0."""
-    grade_labels(grade, ITEMS, lambda text: student.classify(text))
+    grade_labels(grade, ITEMS, student.classify.map(texts(ITEMS)))

@@ -8,7 +8,7 @@ import pytest
 from sourcewise.casestudy import default_case_study
 from sourcewise.exercises.answers import pieces_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
 
 pytestmark = [
@@ -61,7 +61,8 @@ def test_returns_a_list_of_strings(student):
                   "abbreviation, or is a space missing after it?")
 def test_each_paragraph_of_the_article(student, grade):
     """Each paragraph of the article splits into the sentences of the annotated case study."""
-    grade_items(grade, paragraph_items(), lambda item: student.split_sentences(item.text),
+    items = paragraph_items()
+    grade_items(grade, items, student.split_sentences.map(texts(items)),
                 lambda got, item: pieces_problems(got, item.expected))
 
 
@@ -80,7 +81,7 @@ def test_headings_are_their_own_items(student, grade):
             return []
         return [f"{item.text!r} is not one of the items you returned for the whole article."]
 
-    grade_items(grade, items, lambda item: got, heading_problems)
+    grade_items(grade, items, [got] * len(items), heading_problems)
 
 
 @pytest.mark.points(2)

@@ -8,7 +8,7 @@ import pytest
 from sourcewise.casestudy import default_case_study
 from sourcewise.exercises.answers import offsets_problems, quotations_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
 
 pytestmark = [
@@ -89,7 +89,8 @@ def test_returns_the_right_types(student):
                   "apostrophe inside a word is not a quotation mark.")
 def test_quotations_in_each_paragraph(student, grade):
     """Each paragraph gives its balanced quotations, and apostrophes give none."""
-    grade_items(grade, quotation_items(), lambda item: student.find_quotations(item.text),
+    items = quotation_items()
+    grade_items(grade, items, student.find_quotations.map(texts(items)),
                 lambda got, item: quotations_problems(got, item.expected, speakers=False))
 
 
@@ -100,7 +101,7 @@ def test_quotations_in_each_paragraph(student, grade):
 def test_the_attributed_quotation_has_its_speaker(student, grade):
     """The quotation in the Kakar paragraph is credited to the prime minister."""
     items = [item for item in quotation_items() if item.expected]
-    grade_items(grade, items, lambda item: student.find_quotations(item.text),
+    grade_items(grade, items, student.find_quotations.map(texts(items)),
                 lambda got, item: quotations_problems(got, item.expected))
 
 
@@ -109,7 +110,8 @@ def test_the_attributed_quotation_has_its_speaker(student, grade):
 @pytest.mark.hint("A closing mark with no quotation open is stray; apostrophes never are.")
 def test_stray_marks_in_each_paragraph(student, grade):
     """The one stray closing mark is found, and no apostrophe is reported."""
-    grade_items(grade, stray_items(), lambda item: student.find_stray_marks(item.text),
+    items = stray_items()
+    grade_items(grade, items, student.find_stray_marks.map(texts(items)),
                 lambda got, item: offsets_problems(got, item.expected))
 
 

@@ -5,7 +5,7 @@ import pytest
 from sourcewise.casestudy import default_case_study
 from sourcewise.exercises.answers import span_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
 
 pytestmark = [
@@ -76,6 +76,6 @@ def test_returns_a_start_and_an_end(student):
                   "today's date.")
 def test_the_article_time_expressions(student, grade):
     """Each time expression of the case study is pinned to the calendar from its dateline."""
-    grade_items(grade, expression_items(),
-                lambda item: student.resolve_time(item.text, DATELINE),
+    items = expression_items()
+    grade_items(grade, items, student.resolve_time.map(texts(items), [DATELINE] * len(items)),
                 lambda got, item: span_problems(got, item.expected))

@@ -3,7 +3,7 @@
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.items import Item
+from sourcewise.exercises.items import Item, texts
 from sourcewise.exercises.judging import grade_attribution
 from sourcewise.grading import Failure
 
@@ -61,4 +61,4 @@ def test_returns_a_source_and_a_cue(student):
 )
 def test_sources_and_cues_in_the_case_study(student, grade):
     """Finds the source and cue of the case study's attributed sentences, and None elsewhere."""
-    grade_attribution(grade, ITEMS, lambda text: student.find_attribution(text))
+    grade_attribution(grade, ITEMS, student.find_attribution.map(texts(ITEMS)))

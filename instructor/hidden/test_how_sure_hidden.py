@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 from sourcewise.exercises.judging import grade_phrases
 
 pytestmark = [
@@ -23,4 +23,4 @@ ITEMS = load_items(Path(__file__).with_name("items") / "how_sure.yaml", exercise
 )
 def test_hedges_in_new_sentences(student, grade):
     """Finds hedges and vague attributions in new sentences, and leaves plain ones and traps alone."""
-    grade_phrases(grade, ITEMS, lambda text: student.find_hedges(text), noun="hedge")
+    grade_phrases(grade, ITEMS, student.find_hedges.map(texts(ITEMS)), noun="hedge")

@@ -51,7 +51,7 @@ def test_labels(student, grade):
     """Each sentence's label matches the annotation (or a label it accepts as defensible)."""
     answers = answers_of(student)
     items = [Item(unit.id, unit.text, unit.label, with_accepted(unit)) for unit in UNITS.values()]
-    grade_items(grade, items, lambda item: answer_field(answers, item.id, "label"),
+    grade_items(grade, items, [answer_field(answers, item.id, "label") for item in items],
                 lambda label, item: label_problems(label, UNITS[item.id]))
 
 
@@ -63,5 +63,5 @@ def test_evidence(student, grade):
     answers = answers_of(student)
     items = [Item(unit.id, unit.text, signal_words(unit), unit.rationale)
              for unit in UNITS.values()]
-    grade_items(grade, items, lambda item: answer_field(answers, item.id, "evidence"),
+    grade_items(grade, items, [answer_field(answers, item.id, "evidence") for item in items],
                 lambda _, item: evidence_problems(answers.get(item.id), UNITS[item.id]))

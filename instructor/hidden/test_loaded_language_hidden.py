@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 from sourcewise.exercises.judging import grade_decisions, grade_phrases
 
 pytestmark = [
@@ -33,7 +33,7 @@ FRAMING_ITEMS = tuple(replace(item, expected=item.expected["framing"]) for item 
 )
 def test_loaded_words_in_new_sentences(student, grade):
     """Finds the writer's loaded words in new sentences, and flags nothing in plain ones and traps."""
-    grade_phrases(grade, WORD_ITEMS, lambda text: student.find_loaded_words(text),
+    grade_phrases(grade, WORD_ITEMS, student.find_loaded_words.map(texts(WORD_ITEMS)),
                   noun="loaded word")
 
 
@@ -44,5 +44,5 @@ def test_loaded_words_in_new_sentences(student, grade):
 )
 def test_framing_decisions_on_new_sentences(student, grade):
     """Decides which new sentences are framing, without calling checkable ones framing."""
-    grade_decisions(grade, FRAMING_ITEMS, lambda text: student.is_framing(text),
+    grade_decisions(grade, FRAMING_ITEMS, student.is_framing.map(texts(FRAMING_ITEMS)),
                     question="framing")

@@ -6,7 +6,7 @@ import pytest
 
 from sourcewise.exercises.answers import quantities_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 
 pytestmark = [
     pytest.mark.exercise("numbers_need_owners"),
@@ -20,8 +20,8 @@ ITEMS = load_items(Path(__file__).with_name("items") / "numbers_need_owners.yaml
 
 def grade_focus(student, grade, focus):
     """Grade every sentence whose item tests one idea; the whole list must be right."""
-    grade_items(grade, (i for i in ITEMS if i.extra["focus"] == focus),
-                lambda item: student.find_quantities(item.text),
+    items = [i for i in ITEMS if i.extra["focus"] == focus]
+    grade_items(grade, items, student.find_quantities.map(texts(items)),
                 lambda got, item: quantities_problems(got, item.expected))
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 from sourcewise.exercises.judging import grade_labels
 
 pytestmark = [
@@ -25,4 +25,4 @@ ITEMS = load_items(
 )
 def test_labels_of_new_sentences(student, grade):
     """Labels new sentences of all six kinds; each label counts equally and blanket answers score 0."""
-    grade_labels(grade, ITEMS, lambda text: student.classify(text))
+    grade_labels(grade, ITEMS, student.classify.map(texts(ITEMS)))

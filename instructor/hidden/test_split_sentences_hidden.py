@@ -6,7 +6,7 @@ import pytest
 
 from sourcewise.exercises.answers import pieces_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 
 pytestmark = [
     pytest.mark.exercise("split_sentences"),
@@ -20,8 +20,8 @@ ITEMS = load_items(Path(__file__).with_name("items") / "split_sentences.yaml",
 
 def grade_trap(student, grade, trap):
     """Grade every item that tests one trap."""
-    grade_items(grade, (i for i in ITEMS if i.extra["trap"] == trap),
-                lambda item: student.split_sentences(item.text),
+    items = [i for i in ITEMS if i.extra["trap"] == trap]
+    grade_items(grade, items, student.split_sentences.map(texts(items)),
                 lambda got, item: pieces_problems(got, item.expected))
 
 

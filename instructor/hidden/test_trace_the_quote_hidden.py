@@ -7,7 +7,7 @@ import pytest
 
 from sourcewise.exercises.answers import offsets_problems, quotations_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import Item, ItemFileError, load_items
+from sourcewise.exercises.items import Item, ItemFileError, load_items, texts
 
 pytestmark = [
     pytest.mark.exercise("trace_the_quote"),
@@ -39,7 +39,7 @@ STRAY_ITEMS = [with_offsets(i) for i in ITEMS if i.extra["function"] == "find_st
                   "apostrophe (it’s, Taliban’s, 1990s’) is not a quotation mark.")
 def test_quotations_are_found(student, grade):
     """Balanced quotations are found, and apostrophes are not taken for quotation marks."""
-    grade_items(grade, QUOTATION_ITEMS, lambda item: student.find_quotations(item.text),
+    grade_items(grade, QUOTATION_ITEMS, student.find_quotations.map(texts(QUOTATION_ITEMS)),
                 lambda got, item: quotations_problems(got, item.expected, speakers=False))
 
 
@@ -48,7 +48,7 @@ def test_quotations_are_found(student, grade):
                   "'said X'; scare quotes and 'it is said' have no speaker.")
 def test_speakers_are_found(student, grade):
     """Each quotation is credited to the speaker its sentence names, or to nobody."""
-    grade_items(grade, QUOTATION_ITEMS, lambda item: student.find_quotations(item.text),
+    grade_items(grade, QUOTATION_ITEMS, student.find_quotations.map(texts(QUOTATION_ITEMS)),
                 lambda got, item: quotations_problems(got, item.expected))
 
 
@@ -57,5 +57,5 @@ def test_speakers_are_found(student, grade):
                   "line, is stray; straight marks open after a space and close otherwise.")
 def test_stray_marks_are_found(student, grade):
     """Unbalanced quotation marks of every kind are found, and apostrophes are left alone."""
-    grade_items(grade, STRAY_ITEMS, lambda item: student.find_stray_marks(item.text),
+    grade_items(grade, STRAY_ITEMS, student.find_stray_marks.map(texts(STRAY_ITEMS)),
                 lambda got, item: offsets_problems(got, item.expected))

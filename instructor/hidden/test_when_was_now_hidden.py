@@ -6,7 +6,7 @@ import pytest
 
 from sourcewise.exercises.answers import span_problems
 from sourcewise.exercises.item_grading import grade_items
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 
 pytestmark = [
     pytest.mark.exercise("when_was_now"),
@@ -20,8 +20,9 @@ ITEMS = load_items(Path(__file__).with_name("items") / "when_was_now.yaml",
 
 def grade_focus(student, grade, focus):
     """Grade every expression whose item tests one idea, each against its own dateline."""
-    grade_items(grade, (i for i in ITEMS if i.extra["focus"] == focus),
-                lambda item: student.resolve_time(item.text, item.extra["dateline"]),
+    items = [i for i in ITEMS if i.extra["focus"] == focus]
+    grade_items(grade, items, student.resolve_time.map(texts(items),
+                                                       [i.extra["dateline"] for i in items]),
                 lambda got, item: span_problems(got, item.expected))
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.items import load_items
+from sourcewise.exercises.items import load_items, texts
 from sourcewise.exercises.judging import grade_attribution
 
 pytestmark = [
@@ -23,4 +23,4 @@ ITEMS = load_items(Path(__file__).with_name("items") / "who_says_so.yaml", exerc
 )
 def test_sources_and_cues_in_new_sentences(student, grade):
     """Finds the source and cue in new sentences of every kind, and None where nobody is credited."""
-    grade_attribution(grade, ITEMS, lambda text: student.find_attribution(text))
+    grade_attribution(grade, ITEMS, student.find_attribution.map(texts(ITEMS)))

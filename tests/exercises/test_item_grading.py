@@ -4,7 +4,7 @@ import pytest
 
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item
-from sourcewise.grading import NotGradable, StudentError
+from sourcewise.grading import StudentError
 
 ITEMS = (Item("a", "One. Two.", ["One.", "Two."], "Two sentences."),
          Item("b", "Three.", ["Three."], "One sentence."),
@@ -28,8 +28,8 @@ def judge(got, item):
 def test_each_item_is_recorded_with_its_problems_before_its_explanation():
     """A right item keeps its explanation; a wrong one gets the difference first."""
     grade = RecordingGrade()
-    answers = {"a": ["One.", "Two."], "b": ["Three"], "c": ["Four!"]}
-    assert grade_items(grade, ITEMS, lambda item: answers[item.id], judge) == 3
+    answers = [["One.", "Two."], ["Three"], ["Four!"]]
+    assert grade_items(grade, ITEMS, answers, judge) == 3
     outcomes = dict(grade.items)
     assert outcomes["a"]["correct"] is True
     assert outcomes["a"]["why"] == "Two sentences."
@@ -44,13 +44,7 @@ def test_a_failing_call_marks_only_its_item_wrong():
     grade = RecordingGrade()
     error = StudentError("split_sentences('Three.') timed out", kind="timeout",
                          call="split_sentences('Three.')")
-
-    def ask(item):
-        if item.id == "b":
-            raise error
-        return item.expected
-
-    grade_items(grade, ITEMS, ask, judge)
+    grade_items(grade, ITEMS, [ITEMS[0].expected, error, ITEMS[2].expected], judge)
     outcomes = dict(grade.items)
     assert outcomes["b"]["correct"] is False
     assert outcomes["b"]["got"] is error
@@ -58,17 +52,13 @@ def test_a_failing_call_marks_only_its_item_wrong():
     assert outcomes["c"]["correct"] is True
 
 
-def test_not_gradable_is_never_swallowed():
-    """A submission that cannot be graded stops the check: NotGradable goes through."""
-    def ask(item):
-        raise NotGradable("split_sentences.py has a syntax error", exercise="split_sentences",
-                          kind="syntax_error")
-
-    with pytest.raises(NotGradable):
-        grade_items(RecordingGrade(), ITEMS, ask, judge)
+def test_answers_must_match_the_items_one_to_one():
+    """A missing answer is the check's bug: the items and answers must line up."""
+    with pytest.raises(ValueError, match="shorter"):
+        grade_items(RecordingGrade(), ITEMS, [["One.", "Two."], ["Three."]], judge)
 
 
 def test_a_check_without_items_is_an_error():
     """An empty item list is the check's bug, not a free pass."""
     with pytest.raises(ValueError, match="no items"):
-        grade_items(RecordingGrade(), [], lambda item: None, judge)
+        grade_items(RecordingGrade(), [], [], judge)

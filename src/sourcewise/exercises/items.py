@@ -16,6 +16,7 @@ Hidden item files live in ``instructor/hidden/items/`` and never ship to student
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,11 @@ class Item:
 
 
 _KNOWN = {"id", "text", "expected", "why", "control"}
+
+
+def texts(items: Iterable[Item]) -> list[str]:
+    """The items' texts, in order: the arguments of ``student.fn.map(texts(items))``."""
+    return [item.text for item in items]
 
 
 def load_items(path: str | Path, exercise: str | None = None) -> tuple[Item, ...]:

@@ -1,17 +1,18 @@
 """Grade a judgment exercise item by item: ask the student, record a teaching note, score.
 
-Each ``grade_*`` function takes the check's ``grade`` fixture, the items, and ``ask``, a
-function that calls the student's code on one sentence (for example
-``lambda text: student.find_hedges(text)``). For every item it records whether the answer
-was a hit, a miss, a false alarm or a correct rejection and why, then sets the check's
-score by the formula of ``sourcewise.exercises.scoring`` and explains the arithmetic. An
-answer of the wrong shape, or a call that failed, never crashes the check: it counts as
-no answer on a target and as a false alarm on a control (the sentence was not cleared).
+Each ``grade_*`` function takes the check's ``grade`` fixture, the items, and the student's
+answers to them in the same order, asked in one batch (for example
+``student.find_hedges.map(texts(items))``: per item a value or the ``StudentError`` of a
+failed call). For every item it records whether the answer was a hit, a miss, a false
+alarm or a correct rejection and why, then sets the check's score by the formula of
+``sourcewise.exercises.scoring`` and explains the arithmetic. An answer of the wrong
+shape, or a call that failed, never crashes the check: it counts as no answer on a target
+and as a false alarm on a control (the sentence was not cleared).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sourcewise.exercises.items import Item
@@ -34,19 +35,17 @@ from sourcewise.exercises.scoring import (
 from sourcewise.grading import StudentError
 from sourcewise.labels import LABEL_IDS
 
-Ask = Callable[[str], Any]
-
 
 def _quote(phrases: Iterable[str]) -> str:
     return ", ".join(f"'{p}'" for p in phrases)
 
 
-def _call(ask: Ask, item: Item) -> tuple[Any, str | None]:
-    """The student's answer, or (the error, its message) when the call failed."""
-    try:
-        return ask(item.text), None
-    except StudentError as err:
-        return err, f"Your function failed on this sentence: {err}"
+def _answered(items: Sequence[Item], answers: Sequence[Any],
+              ) -> Iterator[tuple[Item, Any, str | None]]:
+    """Each item with the student's answer, and the message when the call failed."""
+    for item, got in zip(items, answers, strict=True):
+        failed = isinstance(got, StudentError)
+        yield item, got, f"Your function failed on this sentence: {got}" if failed else None
 
 
 def _record(grade: Any, item: Item, outcome: ItemOutcome, note: str, got: Any) -> None:
@@ -67,14 +66,14 @@ def _phrase_list_problem(got: Any) -> str | None:
     return None
 
 
-def grade_phrases(grade: Any, items: Iterable[Item], ask: Ask, *, noun: str) -> Discernment:
+def grade_phrases(grade: Any, items: Sequence[Item], answers: Sequence[Any], *,
+                  noun: str) -> Discernment:
     """Span finding: ``item.expected`` is the list of phrases to find ([] on a control).
 
     ``noun`` names what is being found, for the notes ("hedge", "loaded word").
     """
     outcomes = []
-    for item in items:
-        got, problem = _call(ask, item)
+    for item, got, problem in _answered(items, answers):
         problem = problem or _phrase_list_problem(got)
         expected = list(item.expected)
         if problem:
@@ -115,12 +114,11 @@ def _attribution_problem(got: Any) -> str | None:
     return None
 
 
-def grade_attribution(grade: Any, items: Iterable[Item], ask: Ask) -> Discernment:
+def grade_attribution(grade: Any, items: Sequence[Item], answers: Sequence[Any]) -> Discernment:
     """Source and cue: ``item.expected`` is {"source", "cue"} (each a phrase or a list of
     acceptable phrases), or None on a control. Each of the two is half a target's credit."""
     outcomes = []
-    for item in items:
-        got, problem = _call(ask, item)
+    for item, got, problem in _answered(items, answers):
         problem = problem or _attribution_problem(got)
         answer = {} if problem or got is None else {k: v for k, v in got.items() if v}
         if item.expected is None:
@@ -146,7 +144,8 @@ def grade_attribution(grade: Any, items: Iterable[Item], ask: Ask) -> Discernmen
     return _finish(grade, outcomes)
 
 
-def grade_decisions(grade: Any, items: Iterable[Item], ask: Ask, *, question: str) -> Discernment:
+def grade_decisions(grade: Any, items: Sequence[Item], answers: Sequence[Any], *,
+                    question: str) -> Discernment:
     """Yes/no decisions: ``item.expected`` is True on a target, False on a control.
 
     ``question`` is what the student decides, for the notes ("framing").
@@ -158,8 +157,7 @@ def grade_decisions(grade: Any, items: Iterable[Item], ask: Ask, *, question: st
         CORRECT_REJECTION: f"It is not {question}, and you said so.",
     }
     outcomes = []
-    for item in items:
-        got, problem = _call(ask, item)
+    for item, got, problem in _answered(items, answers):
         if not problem and not isinstance(got, bool):
             problem = f"Expected True or False, got {got!r}."
         said_yes = got is True if not problem else not item.expected
@@ -169,14 +167,13 @@ def grade_decisions(grade: Any, items: Iterable[Item], ask: Ask, *, question: st
     return _finish(grade, outcomes)
 
 
-def grade_labels(grade: Any, items: Iterable[Item], ask: Ask) -> LabelScore:
+def grade_labels(grade: Any, items: Sequence[Item], answers: Sequence[Any]) -> LabelScore:
     """Six-label classification, scored by chance-corrected balanced accuracy.
 
     ``item.extra["accept"]`` lists other labels that count as correct, with a note.
     """
-    answers = []
-    for item in items:
-        got, problem = _call(ask, item)
+    scored = []
+    for item, got, problem in _answered(items, answers):
         if not problem and got not in LABEL_IDS:
             problem = f"Expected one of {', '.join(LABEL_IDS)}; got {got!r}."
         answer = LabelAnswer(item.expected, got if not problem else repr(got),
@@ -190,9 +187,9 @@ def grade_labels(grade: Any, items: Iterable[Item], ask: Ask) -> LabelScore:
                     f"prefers {item.expected}.")
         else:
             note = f"You answered {got}; the label is {item.expected}."
-        answers.append(answer)
+        scored.append(answer)
         grade.item(item.id, correct=answer.correct, expected=item.expected, got=got,
                    why=f"{note} {item.why}", text=item.text)
-    result = label_score(answers)
+    result = label_score(scored)
     grade.set_score(result.score, reason=result.explain())
     return result
