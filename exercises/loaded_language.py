@@ -34,7 +34,9 @@ def find_loaded_words(sentence):
         ['heartless', 'slashed']
 
         >>> find_loaded_words('The coach called the defeat "a disgrace", a club spokesman said.')
-        []    (the loaded word is quoted from someone else)
+        []
+
+        (Empty, because the loaded word is quoted from someone else.)
 
         >>> find_loaded_words("The shop opens at nine.")
         []
@@ -57,7 +59,9 @@ def is_framing(sentence):
         True
 
         >>> is_framing("Prices jumped a shocking 30 percent in June.")
-        False    ("shocking" is loaded, but 30 percent in June can be checked)
+        False
+
+        ("shocking" is loaded, but 30 percent in June can be checked.)
 
         >>> is_framing("The bakery closes on Sundays.")
         False

@@ -34,8 +34,10 @@ def find_attribution(sentence):
         >>> find_attribution("The ferry was cancelled, according to the harbour master.")
         {'source': 'the harbour master', 'cue': 'according to'}
 
-        >>> find_attribution("The ferry was cancelled because of high winds.")
-        (returns None: nobody is credited with this sentence)
+        >>> print(find_attribution("The ferry was cancelled because of high winds."))
+        None
+
+        (None, because nobody is credited with this sentence.)
 
     Hints:
         * Start with a list of cue words: "said", "told", "claimed", "according to", ...

@@ -6,8 +6,8 @@ exaggeration, appeal to fear, name calling), with three rules on top:
 
 1. Words inside quotation marks are the quoted speaker's, not the writer's: skip them.
 2. Words that also have a literal sense ("staggering", "thriving", "soaring") count only
-   when nothing in the sentence points to the literal sense ("staggering as she crossed",
-   "plants are thriving").
+   when nothing in the sentence points to the literal sense ("staggering out of the
+   ring", "roses thriving in the sun").
 3. A sentence is framing when its point is a judgement: it has loaded words of verdict or
    exaggeration and nothing a reader could check (no figure, date or source), or it is a
    rhetorical question, or it claims to know someone's hidden motive. A loaded label alone

@@ -40,6 +40,9 @@ INSTRUCTOR_PAGES: tuple[str, ...] = (
     "instructors/add-a-case-study.md",
 )
 OWN_PAGES: tuple[str, ...] = (LESSON_INDEX, *LESSONS, *INSTRUCTOR_PAGES)
+# The grading reference sits among the instructor pages but belongs to the grading
+# commands (its own tests live with them), so the lesson rules above don't apply to it.
+GRADING_REFERENCE = "instructors/grading.md"
 
 # Pages other parts of the project generate or write; links from our pages may point at them.
 GENERATED_PAGES: tuple[str, ...] = (
@@ -49,6 +52,7 @@ GENERATED_PAGES: tuple[str, ...] = (
     "numbers.md",
     "glossary.md",
     "exercises/index.md",
+    GRADING_REFERENCE,
 )
 # Exists only in the instructor build, so a page of the student build must not link to it.
 INSTRUCTOR_ONLY_PAGES: tuple[str, ...] = ("instructors/answer-key.md",)

@@ -61,9 +61,10 @@ def test_assign_page_gives_the_planned_commands():
 
 
 def test_assign_page_names_every_grading_output():
-    """The grading section names the gradebook, Gradescope results, JUnit XML, feedback and item analysis."""
+    """The grading section names every file `sourcewise grade` writes, by its real name."""
     text = cp.read("instructors/assign-grade-release.md")
-    for output in ("gradebook.csv", "results.json", "JUnit XML", "Markdown and HTML", "item analysis"):
+    for output in ("gradebook.csv", "gradebook-moodle.csv", "status.csv", "results.json",
+                   "junit.xml", "feedback.md", "feedback.html", "analysis/index.html"):
         assert output in text, f"the page must say what {output} is"
 
 
@@ -91,7 +92,9 @@ def test_nav_lists_the_lessons_and_instructor_pages_in_order():
     """mkdocs.yml lists the lessons in reading order and the instructor pages in the planned order."""
     nav = cp.mkdocs_nav()
     assert _section(nav, "Lessons") == [cp.LESSON_INDEX, *cp.LESSONS]
-    assert _section(nav, "Instructors") == list(cp.INSTRUCTOR_PAGES)
+    instructors = list(cp.INSTRUCTOR_PAGES)
+    instructors.insert(instructors.index("instructors/assign-grade-release.md") + 1, cp.GRADING_REFERENCE)
+    assert _section(nav, "Instructors") == instructors
 
 
 def test_nav_sections_follow_the_planned_order():

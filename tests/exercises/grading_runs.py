@@ -1,9 +1,9 @@
 """Grade an exercise's fixture submissions through the real engine, as a grader would.
 
-For exercises 1, 2, 5, 8 and 9: the reference solution, the untouched starter and the
-hard-coded, partial and trivial fixtures are graded in one engine session per exercise
-(public and hidden checks, sandboxed worker), once per test run, and the meta-tests read
-the results. The assertions every exercise shares live here too.
+For every exercise: the reference solution, the untouched starter and the hard-coded,
+partial and trivial fixtures are graded in one engine session per exercise (public and
+hidden checks, sandboxed worker), once per test run, and the meta-tests read the results.
+The assertions every exercise shares live here too.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from sourcewise.exercises.catalogue import EXERCISES as CATALOGUE
 from sourcewise.exercises.catalogue import PASS_FRACTION
 from sourcewise.exercises.items import Item, load_items
 from sourcewise.grading.api import GradingOptions, grade_submissions
@@ -26,8 +27,7 @@ from sourcewise.grading.results import CheckResult, SubmissionResult
 ROOT = Path(__file__).resolve().parents[2]
 SUBMISSIONS = Path(__file__).with_name("submissions")
 KINDS = ("solution", "starter", "hardcoded", "partial", "trivial")
-EXERCISES = ("label_by_hand", "split_sentences", "numbers_need_owners", "trace_the_quote",
-             "when_was_now")
+EXERCISES = tuple(exercise.name for exercise in CATALOGUE)
 # Grades the reference solutions with the public checks on the student copy of the case
 # study (hand-labelling answers removed), in a fresh interpreter so that no case study
 # loaded earlier in this process is reused. Prints {exercise: [points, max_points]}.
@@ -44,7 +44,7 @@ assert loader.default_case_study().redacted
 root = Path(sys.argv[1])
 scores = {}
 for name in sys.argv[2:]:
-    result = grade_submissions([root / "instructor" / "solutions" / f"{name}.py"],
+    result = grade_submissions([root / "instructor" / "solutions"],
                                [root / "exercises" / f"test_{name}.py"],
                                GradingOptions(sandbox="require"))[0]
     scores[name] = [result.points, result.max_points]
@@ -55,12 +55,18 @@ print(json.dumps(scores))
 COPIED_PIECE = 25
 
 
-def submission_path(name: str, kind: str) -> Path:
+def submission_folder(kind: str) -> Path:
+    """The folder graded as one submission of this kind (a student's hands in a folder, so
+    one exercise's file may import another's, as the judgment solutions do)."""
     if kind == "solution":
-        return ROOT / "instructor" / "solutions" / f"{name}.py"
+        return ROOT / "instructor" / "solutions"
     if kind == "starter":
-        return ROOT / "exercises" / f"{name}.py"
-    return SUBMISSIONS / kind / f"{name}.py"
+        return ROOT / "exercises"
+    return SUBMISSIONS / kind
+
+
+def submission_path(name: str, kind: str) -> Path:
+    return submission_folder(kind) / f"{name}.py"
 
 
 def check_paths(name: str) -> list[Path]:
@@ -71,7 +77,7 @@ def check_paths(name: str) -> list[Path]:
 @cache
 def graded(name: str) -> dict[str, SubmissionResult]:
     """Every kind of submission of the exercise, graded once with its public and hidden checks."""
-    paths = [submission_path(name, kind) for kind in KINDS]
+    paths = [submission_folder(kind) for kind in KINDS]
     results = grade_submissions(paths, check_paths(name), GradingOptions(sandbox="require"))
     return dict(zip(KINDS, results, strict=True))
 
@@ -114,10 +120,9 @@ def scores(name: str) -> str:
                      f"{fraction(result, 'hidden'):.2f}" for kind, result in graded(name).items())
 
 
-def item_feedback(result: SubmissionResult, visibility: str) -> list[str]:
-    """The 'why' of every item marked wrong, in the checks of one visibility."""
-    return [item.why for check in checks(result, visibility) for item in check.items
-            if not item.correct]
+def item_notes(result: SubmissionResult, visibility: str) -> list[str]:
+    """The feedback line ('why') of every item in the checks of one visibility."""
+    return [item.why for check in checks(result, visibility) for item in check.items]
 
 
 def assert_solution_scores_full_marks(name: str) -> None:
@@ -130,6 +135,7 @@ def assert_solution_scores_full_marks(name: str) -> None:
 
 
 def assert_starter_scores_zero_cleanly(name: str) -> None:
+    """The starter earns nothing, and every check reports its own clean message."""
     result = graded(name)["starter"]
     assert fraction(result) == 0, scores(name)
     for check in result.checks:
@@ -140,13 +146,14 @@ def assert_starter_scores_zero_cleanly(name: str) -> None:
 
 
 def assert_hardcoded_fails_hidden(name: str) -> None:
-    """The hard-coded fixture knows every public answer, and still fails the hidden checks."""
+    """The hard-coded fixture does well on the article, and still fails the hidden checks."""
     result = graded(name)["hardcoded"]
-    assert fraction(result, "public") == 1, scores(name)
+    assert fraction(result, "public") > 0.5, scores(name)
     assert fraction(result, "hidden") < 0.5, scores(name)
 
 
 def assert_trivial_clearly_below_pass(name: str) -> None:
+    """A blanket strategy scores below the pass mark, and under half of it on hidden items."""
     result = graded(name)["trivial"]
     assert fraction(result) < PASS_FRACTION, scores(name)
     assert fraction(result, "hidden") < PASS_FRACTION / 2, scores(name)
@@ -182,10 +189,15 @@ def assert_solution_copies_no_hidden_item(name: str) -> None:
 
 
 def load_module(path: Path, module_name: str) -> ModuleType:
-    """Import one of our own exercise files (never a student's: those run sandboxed)."""
+    """Import one of our own exercise files (never a student's: those run sandboxed), with
+    its folder on the path so it can import its sibling exercises."""
     spec = importlib.util.spec_from_file_location(module_name, path)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
     return module
 
 

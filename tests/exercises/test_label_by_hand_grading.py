@@ -5,16 +5,11 @@ import pprint
 from collections import Counter
 
 from grading_runs import (
-    assert_hardcoded_fails_hidden,
     assert_partial_credit,
-    assert_public_checks_work_on_the_student_copy,
-    assert_solution_scores_full_marks,
-    assert_starter_scores_zero_cleanly,
-    assert_trivial_clearly_below_pass,
     fraction,
     grade_one,
     graded,
-    item_feedback,
+    item_notes,
     load_module,
     submission_path,
 )
@@ -32,20 +27,7 @@ def student_copy(tmp_path):
     return load_case_study(tmp_path / "case")
 
 
-def test_reference_answers_score_full_marks():
-    """The reference answers earn every point, public and hidden."""
-    assert_solution_scores_full_marks(NAME)
 
-
-def test_public_checks_work_on_the_student_copy():
-    """On the released case study, with the hand-labelling answers removed, the public checks
-    still run and give the reference solution full marks."""
-    assert_public_checks_work_on_the_student_copy(NAME)
-
-
-def test_untouched_starter_scores_zero_with_a_message_per_check():
-    """The starter earns nothing, and every check reports a clean message."""
-    assert_starter_scores_zero_cleanly(NAME)
 
 
 def test_starter_lists_exactly_the_hand_labelling_sentences():
@@ -55,8 +37,9 @@ def test_starter_lists_exactly_the_hand_labelling_sentences():
         unit.id: unit.text for unit in CASE.hand_label_units}
 
 
-def test_labels_guessed_from_the_next_visible_sentence_fail_the_hidden_checks(tmp_path):
-    """The hard-coded fixture takes each label from the student copy, and scores under half."""
+def test_hard_coded_fixture_uses_only_what_the_student_copy_shows(tmp_path):
+    """The hard-coded fixture (graded with every exercise's) takes each label from the next
+    sentence whose label the student copy shows."""
     visible = student_copy(tmp_path).units
     guessed = {}
     for index, unit in enumerate(visible):
@@ -64,7 +47,6 @@ def test_labels_guessed_from_the_next_visible_sentence_fail_the_hidden_checks(tm
             guessed[unit.id] = next(u.label for u in visible[index + 1:] if not u.hand_label)
     fixture = load_module(submission_path(NAME, "hardcoded"), "hardcoded_label_by_hand")
     assert {key: answer["label"] for key, answer in fixture.ANSWERS.items()} == guessed
-    assert_hardcoded_fails_hidden(NAME)
 
 
 def test_the_most_common_visible_label_fails_the_hidden_checks(tmp_path):
@@ -86,14 +68,10 @@ def test_keyword_labeller_earns_partial_credit_with_the_right_labels_named():
     """Labelling by a few attribution words earns part of the points; feedback names the label."""
     # Its answers are well formed, so the public (form) checks give it full marks.
     result = assert_partial_credit(NAME, visibilities=("hidden",))
-    hidden = " ".join(item_feedback(result, "hidden"))
+    hidden = " ".join(item_notes(result, "hidden"))
     assert "The annotation's label is 'framing', not 'unsourced_assertion'." in hidden
     assert "None of your quotes overlaps the words that carry the label: 'thriving'." in hidden
 
-
-def test_always_unsourced_is_clearly_below_the_pass_mark():
-    """Calling every sentence an unsourced assertion scores clearly below the pass mark."""
-    assert_trivial_clearly_below_pass(NAME)
 
 
 def test_public_feedback_reveals_no_label():

@@ -65,7 +65,7 @@ def write_analysis(results: ClassResults, folder: Path) -> list[Path]:
     graded = sum(g.result is not None for g in results.students)
     pictures = "".join(
         f'\n<figure><img src="{name}" alt="{title}: the same numbers are in the table '
-        f'below and in the CSV files"><figcaption>{title}</figcaption></figure>'
+        f'below and in the CSV files"></figure>'
         for name, title in PICTURES.items())
     blocks = [
         Heading(1, "Class item analysis"),
