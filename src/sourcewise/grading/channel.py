@@ -37,7 +37,11 @@ def plain_copy(value: object) -> object:
 
 
 def write_frame(fd: int, message: object) -> None:
-    payload = marshal.dumps(message)
+    write_payload(fd, marshal.dumps(message))
+
+
+def write_payload(fd: int, payload: bytes) -> None:
+    """Write one frame: a 4-byte big-endian length, then ``payload``."""
     data = memoryview(len(payload).to_bytes(4, "big") + payload)
     while data:
         data = data[os.write(fd, data):]

@@ -41,14 +41,15 @@ from sourcewise.grading.channel import (
     ChannelTimeout,
     LineReader,
     write_frame,
+    write_payload,
 )
 from sourcewise.grading.plan import Limits, SandboxPlan
 
 SANDBOX_SUB = "/submission"
 WORKER_SOURCE = (Path(__file__).with_name("worker.py")).read_text(encoding="utf-8")
 HELLO = "sourcewise-worker-1"  # the worker's first answer (see worker.py)
-# ``python -c BOOTSTRAP``: read worker.py as the first frame on the request pipe and run
-# it (keeps the command line short; the worker then reads its config frame).
+# ``python -c BOOTSTRAP``: read worker.py, compiled, as the first frame on the request pipe
+# and run it (keeps the command line short; the worker then reads its config frame).
 BOOTSTRAP = (
     "import marshal, os, sys\n"
     "fd = int(sys.argv[1])\n"
@@ -60,9 +61,30 @@ BOOTSTRAP = (
     "            raise SystemExit(3)\n"
     "        data += chunk\n"
     "    return data\n"
-    "exec(compile(marshal.loads(read(int.from_bytes(read(4), 'big'))), 'sourcewise-worker',"
-    " 'exec'))\n"
+    "exec(marshal.loads(read(int.from_bytes(read(4), 'big'))))\n"
 )
+# Run by the grader (never in the sandbox): compiles worker.py for one interpreter.
+COMPILE = ("import marshal, sys; sys.stdout.buffer.write(marshal.dumps(compile("
+           "sys.stdin.buffer.read(), 'sourcewise-worker', 'exec')))")
+_compiled: dict[str, bytes] = {}
+
+
+def worker_code(python: str) -> bytes:
+    """worker.py compiled by ``python`` itself (a code object, marshalled), once per process.
+
+    Each worker then starts without compiling its own source (about 2 ms each).
+    """
+    if python not in _compiled:
+        done = subprocess.run([python, "-I", "-S", "-B", "-c", COMPILE],
+                              input=WORKER_SOURCE.encode("utf-8"), capture_output=True,
+                              timeout=60, check=False, env=ENV)
+        if done.returncode != 0 or not done.stdout:
+            raise OSError(f"{python} could not compile the worker: "
+                          f"{done.stderr.decode('utf-8', 'replace')[-300:]}")
+        _compiled[python] = done.stdout
+    return _compiled[python]
+
+
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 IS_LINUX = sys.platform.startswith("linux")
 
@@ -188,6 +210,7 @@ class SandboxProcess:
             if plan.uid is not None:
                 os.chown(self.private_tmp, plan.uid, plan.uid)
             env.update(HOME=self.private_tmp, TMPDIR=self.private_tmp)
+        code = worker_code(plan.python)
         self.capture = tempfile.TemporaryFile(prefix="sourcewise-out-")  # noqa: SIM115
         command = [*prefix, plan.python, "-I", "-S", "-B", "-c", BOOTSTRAP,
                    str(req_r), str(resp_w)]
@@ -202,7 +225,7 @@ class SandboxProcess:
                 os.close(fd)
         self.reader = LineReader(self.resp_r, limits.answer_bytes)
         with contextlib.suppress(BrokenPipeError):  # a worker that died says so on read
-            write_frame(self.req_w, WORKER_SOURCE)
+            write_payload(self.req_w, code)
             write_frame(self.req_w, {
                 "sub": sub, "uid": plan.uid, "gid": plan.uid,
                 "harden": plan.kind == "process", "limits": limits.rlimits(),

@@ -1,7 +1,8 @@
 """The sandboxed worker: runs the student's code and answers calls with plain JSON values.
 
 This file runs INSIDE the sandbox: ``python -I -S -B -c <bootstrap> REQ_FD RESP_FD`` reads
-it as the first frame on REQ_FD and runs it (see ``launch.BOOTSTRAP``).
+it, compiled by the same interpreter outside the sandbox, as the first frame on REQ_FD and
+runs it (see ``launch.BOOTSTRAP``).
 It uses the standard library only (and only cheap modules: start-up time is per
 submission), never imports ``sourcewise``, and never sees the checks, the answer key or the
 grader's environment. The trusted side (``proxy.py``) decides pass or fail; nothing this
