@@ -5,9 +5,15 @@ sourcewise plugin and returns the ``SubmissionResult``. ``grade_submissions(path
 check_paths, options, on_result=...)`` grades many submissions in ONE pytest session:
 the checks are collected once, then run once per submission, each submission in its own
 fresh sandboxed worker. That removes pytest's start-up and collection from the
-per-submission cost, which is then about one worker start (~20 ms under bubblewrap) plus
-the checks themselves. ``on_result`` is called after each submission (write it
-atomically there, so an interrupted batch loses nothing graded).
+per-submission cost, which is then about one worker start (~11 ms of CPU under
+bubblewrap) plus the checks themselves. When every collected test is a plain check (a
+module-level function taking only ``student`` and ``grade``, not parametrized, with no
+markers but the plugin's), the checks are run directly, without pytest's per-test
+protocol (its reports, log and output capture, warning filters and terminal lines, about
+0.3 ms per check, all thrown away here); their results are the ones pytest gives, and
+other plugins' per-test hooks do not see them. Otherwise each check runs under pytest's
+protocol. ``on_result`` is called after each submission (write it atomically there, so an
+interrupted batch loses nothing graded).
 
 To use two cores, run one grading process per core, each with its own share of the
 submissions. When the grader is root, every process takes its own uid slot (uid 60001 +
@@ -86,9 +92,13 @@ class _ApiPlugin:
         if not grading.specs:
             raise session.Interrupted("no checks were collected")
         items = session.items
+        directly = grading.runs_directly(items)
         for submission in self.submissions:
             grading.begin_run(submission)
             for index, item in enumerate(items):
+                if directly:
+                    grading.run_directly(item)
+                    continue
                 following = items[index + 1] if index + 1 < len(items) else None
                 item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
             grading.end_run()

@@ -9,6 +9,8 @@ writers is in CONTRIBUTING.md ("Writing checks").
 
 from __future__ import annotations
 
+import inspect
+import time
 import traceback
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from sourcewise.grading.feedback import summary_lines, title
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import MODES, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.proxy import Budget
-from sourcewise.grading.results import SubmissionResult
+from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
 from sourcewise.grading.sandbox import plan_sandbox
 from sourcewise.grading.submission import Submission, SubmissionError
@@ -37,6 +39,7 @@ PLUGIN_NAME = "sourcewise-grading"
 STATE = pytest.StashKey[CheckState]()
 MAX_DETAILS = 4000
 TRACEBACK_FRAMES = 4
+DIRECT_FIXTURES = {"student", "grade"}
 MARKERS = (
     "exercise(name): the student's file this check grades (<name>.py)",
     "points(n): points possible for this check (default 1)",
@@ -45,6 +48,7 @@ MARKERS = (
     "lesson(path): the site page (relative to docs/) linked from this check's feedback",
     "depends(*names): checks in the same file that must pass before this one runs",
 )
+PLUGIN_MARKERS = {line.split("(", 1)[0] for line in MARKERS}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -91,6 +95,19 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(GradingPlugin(config), PLUGIN_NAME)
 
 
+def check_traceback(error: BaseException, check: object) -> str:
+    """The last TRACEBACK_FRAMES frames of the traceback, none above the check's own frame
+    (what ran the check says nothing about it); pytest's getrepr() would cost about 0.1 s
+    per failure."""
+    code = getattr(check, "__code__", None)
+    frame = error.__traceback__
+    while frame is not None and frame.tb_frame.f_code is not code:
+        frame = frame.tb_next
+    lines = traceback.format_exception(type(error), error, frame or error.__traceback__,
+                                       limit=-TRACEBACK_FRAMES)
+    return "".join(lines)[-MAX_DETAILS:]
+
+
 def api_plugin(config: pytest.Config) -> object | None:
     """The plugin object of sourcewise.grading.api, when pytest runs under that API."""
     for plugin in config.pluginmanager.get_plugins():
@@ -129,6 +146,7 @@ class GradingPlugin:
         self.plan: SandboxPlan | None = None
         self.run: GradingRun | None = None
         self.finished: list[SubmissionResult] = []
+        self.arguments: dict[str, tuple[str, ...]] = {}  # each direct check's fixtures
 
     # ------------------------------------------------------------ runs
 
@@ -241,27 +259,83 @@ class GradingPlugin:
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
         spec = self.specs.get(item.nodeid)
-        run = self.run
-        if spec is None or run is None or item.nodeid in run.results:
+        if spec is None or self.run is None or item.nodeid in self.run.results:
             return report
         if call.when == "teardown" or (call.when == "setup" and report.passed):
             return report
-        excinfo = call.excinfo
-        details = ""
-        if excinfo is not None and not excinfo.errisinstance(
-                (pytest.skip.Exception, NotGradable, StudentError)):
-            # The check's own frames only; pytest's getrepr() costs ~0.1 s per failure.
-            lines = traceback.format_exception(excinfo.value, limit=-TRACEBACK_FRAMES)
-            details = "".join(lines)[-MAX_DETAILS:]
-        state = item.stash.get(STATE, None) or CheckState(Budget(self.options.check_timeout))
-        result = score_check(spec, state, excinfo, details, self.options.site_url,
-                             call.duration)
-        run.results[item.nodeid] = result
+        result = self._score(item, spec, call.excinfo, call.duration)
         if result.status in ("failed", "not gradable") and not report.failed:
             report.outcome = "failed"
         if report.failed and not self.verbose:
             report.longrepr = f"{result.status.upper()}: {result.reason}"
         return report
+
+    def _score(self, item: pytest.Item, spec: CheckSpec,
+               excinfo: pytest.ExceptionInfo | None, duration: float) -> CheckResult:
+        """Score how the check ended and keep the result in the current run."""
+        assert self.run is not None
+        details = ""
+        if excinfo is not None and not excinfo.errisinstance(
+                (pytest.skip.Exception, NotGradable, StudentError)):
+            details = check_traceback(excinfo.value, getattr(item, "obj", None))
+        state = item.stash.get(STATE, None) or CheckState(Budget(self.options.check_timeout))
+        result = score_check(spec, state, excinfo, details, self.options.site_url, duration)
+        self.run.results[item.nodeid] = result
+        return result
+
+    # ------------------------------------------------------------ direct runs (the API)
+
+    def runs_directly(self, items: list[pytest.Item]) -> bool:
+        """True when every item is a plain check that pytest's per-test protocol adds
+        nothing to: a module-level function whose only fixtures are ``student`` and
+        ``grade``, not parametrized, with no markers but the plugin's."""
+        if not items or not all(
+                item.nodeid in self.specs and isinstance(item, pytest.Function)
+                and item.cls is None and not hasattr(item, "callspec")
+                and {mark.name for mark in item.iter_markers()} <= PLUGIN_MARKERS
+                and inspect.isfunction(item.obj) and not inspect.iscoroutinefunction(item.obj)
+                for item in items):
+            return False
+        arguments = {item.nodeid: tuple(inspect.signature(item.obj).parameters)
+                     for item in items}
+        # The fixtures' closure: the check's own arguments, plus pytest's ``request``
+        # that ours use; anything else (autouse, usefixtures) needs pytest's protocol.
+        if not all(set(item.fixturenames) - {"request"} == set(arguments[item.nodeid])
+                   <= DIRECT_FIXTURES for item in items):
+            return False
+        self.arguments = arguments
+        return True
+
+    def run_directly(self, item: pytest.Function) -> CheckResult:
+        """Run one check without pytest's per-test protocol: the plugin's own setup (the
+        dependency rule), the check with its fixtures, and the same scoring as under
+        pytest. For batch grading, where pytest's reports, log and output capture and
+        terminal lines (about 0.3 ms per check) are thrown away."""
+        spec = self.specs[item.nodeid]
+        excinfo, started = None, time.perf_counter()
+        try:
+            self.pytest_runtest_setup(item)
+            fixtures = {"student": lambda: self._student(item), "grade": lambda: self._grade(item)}
+            started = time.perf_counter()
+            item.obj(**{name: fixtures[name]() for name in self.arguments[item.nodeid]})
+        except (KeyboardInterrupt, pytest.exit.Exception):
+            raise
+        except BaseException as error:  # scored as pytest would report it
+            excinfo = pytest.ExceptionInfo.from_exception(error)
+        return self._score(item, spec, excinfo, time.perf_counter() - started)
+
+    def _student(self, item: pytest.Item) -> Student:
+        spec = self.specs.get(item.nodeid)
+        if spec is None or self.run is None:
+            raise CheckDefinitionError(f"{item.nodeid} uses the student fixture but is "
+                                       "not a check: add @pytest.mark.exercise(name)")
+        return Student(self.run, spec.exercise, item.stash[STATE])
+
+    def _grade(self, item: pytest.Item) -> Grade:
+        if item.nodeid not in self.specs:
+            raise CheckDefinitionError(f"{item.nodeid} uses the grade fixture but is "
+                                       "not a check: add @pytest.mark.exercise(name)")
+        return item.stash[STATE].grade
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
         if self.run is not None and self.api is None:
@@ -278,19 +352,11 @@ class GradingPlugin:
 def student(request: pytest.FixtureRequest) -> Student:
     """The student's functions, called in the sandboxed worker (see CONTRIBUTING.md)."""
     plugin: GradingPlugin = request.config.pluginmanager.get_plugin(PLUGIN_NAME)
-    spec = plugin.specs.get(request.node.nodeid)
-    if spec is None or plugin.run is None:
-        raise CheckDefinitionError(f"{request.node.nodeid} uses the student fixture but is "
-                                   "not a check: add @pytest.mark.exercise(name)")
-    state = request.node.stash[STATE]
-    return Student(plugin.run, spec.exercise, state)
+    return plugin._student(request.node)
 
 
 @pytest.fixture
 def grade(request: pytest.FixtureRequest) -> Grade:
     """Record items and partial credit for this check (see CONTRIBUTING.md)."""
     plugin: GradingPlugin = request.config.pluginmanager.get_plugin(PLUGIN_NAME)
-    if request.node.nodeid not in plugin.specs:
-        raise CheckDefinitionError(f"{request.node.nodeid} uses the grade fixture but is "
-                                   "not a check: add @pytest.mark.exercise(name)")
-    return request.node.stash[STATE].grade
+    return plugin._grade(request.node)
