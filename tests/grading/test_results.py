@@ -13,7 +13,7 @@ from sourcewise.grading.checks import Grade, lesson_url
 from sourcewise.grading.failures import MISSING
 from sourcewise.grading.feedback import summary_text
 from sourcewise.grading.plan import Limits
-from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
+from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult, jsonable
 from sourcewise.grading.submission import Submission, SubmissionError
 
 
@@ -133,3 +133,36 @@ def test_file_problems_name_the_fix(tmp_path):
     assert "Create it from the starter" in submission.file_problem("none", limits)[1]
     with pytest.raises(SubmissionError, match="no file or folder"):
         Submission.locate(tmp_path / "missing")
+
+
+class Label(str):
+    """A str subclass, as a check's own value might be."""
+
+
+CIRCULAR: list = []
+CIRCULAR.append(CIRCULAR)
+
+
+@pytest.mark.parametrize("value", [
+    None, True, 3, -2.5, "é", [1, (2, 3)], {"a": [None, {"b": 1.5}]}, (), {},
+    {1: "int key"}, Label("x"), [Label("y")], float("nan"), [float("inf")], {1, 2},
+    {("a",): 1}, object, CIRCULAR,
+])
+def test_jsonable_gives_what_a_round_trip_through_json_gives(value):
+    """Items' values become what JSON would make of them, or their repr when JSON cannot."""
+    try:
+        expected = json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError):
+        expected = repr(value)
+    got = jsonable(value)
+    assert got == expected
+    assert shape(got) == shape(expected)  # plain types only: no subclass, no tuple
+
+
+def shape(value: object) -> object:
+    """The types inside a value, nested as the value is."""
+    if isinstance(value, list):
+        return [shape(item) for item in value]
+    if isinstance(value, dict):
+        return {key: shape(item) for key, item in value.items()}
+    return type(value)

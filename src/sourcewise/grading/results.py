@@ -8,6 +8,7 @@ out of a check's JSON when the check did not give them.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field, fields, replace
@@ -21,8 +22,31 @@ STATUSES = ("passed", "failed", "not gradable", "skipped")
 VISIBILITIES = ("public", "hidden", "after_due_date")
 
 
+def _plain_copy(value: object) -> object:
+    """A copy of plain JSON data (tuples become lists); TypeError or ValueError otherwise.
+
+    Much faster than a round trip through the json module for the small values of items.
+    """
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
+    if kind is float:
+        if math.isfinite(value):
+            return value
+        raise ValueError("not a finite number")
+    if kind is list or kind is tuple:
+        return [_plain_copy(item) for item in value]
+    if kind is dict and all(type(key) is str for key in value):
+        return {key: _plain_copy(item) for key, item in value.items()}
+    raise TypeError("not plain JSON data")
+
+
 def jsonable(value: object) -> object:
     """``value`` as plain JSON data; anything else becomes its repr (checks' own objects)."""
+    try:
+        return _plain_copy(value)
+    except (TypeError, ValueError, RecursionError):
+        pass  # not plain as it is: JSON may still take it (int keys, subclasses)
     try:
         return json.loads(json.dumps(value, allow_nan=False))
     except (TypeError, ValueError):
