@@ -103,7 +103,20 @@ def test_a_batch_that_hangs_or_crashes_falls_back_to_single_calls(session_factor
     assert got[2][1] == kind
     assert [o[1] for o in got if o[0] == "value"] == [2, 4, 8, 10]
     assert printed == printed_single
-    assert batched.batching is False  # the batch misbehaved: this submission calls one by one
+    if kind == "timeout":
+        assert batched.batching is False  # it cost a call timeout: no more batches at all
+    else:
+        assert batched.unbatched == {("toy", function)}  # its later calls are single calls
+
+
+def test_after_a_crashed_batch_other_functions_still_batch(session_factory):
+    """A function that crashes its batch loses batching; the others keep one round trip."""
+    session = session_factory()
+    session.call_many("toy", "exits", [[x] for x in INPUTS], Budget(10))
+    before = session.next_id
+    got = session.call_many("toy", "raises", [[x] for x in INPUTS], Budget(10))
+    assert session.next_id == before + 1
+    assert [outcome(v)[0] for v in got] == ["value", "value", "error", "value", "value"]
 
 
 def test_the_batch_time_lost_is_not_charged_to_the_check(session_factory):
@@ -120,7 +133,7 @@ def test_a_batch_over_its_size_cap_falls_back_to_single_calls(session_factory):
     batched, got, expected, _, _ = both_ways(session_factory, "floods", limits=limits)
     assert got == expected
     assert got[2] == ("value", "x" * 900_000)
-    assert batched.batching is False
+    assert batched.unbatched == {("toy", "floods")}
 
 
 @pytest.mark.parametrize(("function", "kind"), [("not_json", "not_json"), ("raises", "raised")])
@@ -131,6 +144,7 @@ def test_a_call_that_fails_cleanly_keeps_the_batch(session_factory, function, ki
     assert got[2][1] == kind
     assert printed == printed_single == [f"called with {x}\n" for x in INPUTS]
     assert batched.batching is True
+    assert not batched.unbatched
     assert batched.next_id == 2  # one load, one batch
 
 
@@ -142,6 +156,7 @@ def test_printed_output_is_captured_and_capped_per_call(session_factory):
     assert len(printed) == len(INPUTS)
     assert "more characters of output were dropped" in printed[2]
     assert batched.batching is True
+    assert not batched.unbatched
 
 
 def test_the_cpu_limit_still_binds_inside_a_batch(session_factory):

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_EXTRA_WORDS = 2
 
@@ -48,8 +49,12 @@ _STRAIGHT_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "
 _WORD_EDGES = ".,;:!?\"'()[]{}\u2014\u2013-\u2026"
 
 
+@lru_cache(maxsize=8192)
 def words(phrase: str) -> tuple[str, ...]:
-    """Return the normalised words of ``phrase`` (the form every comparison uses)."""
+    """Return the normalised words of ``phrase`` (the form every comparison uses).
+
+    Cached: grading and the item analysis compare the same phrases again and again.
+    """
     cleaned = (token.strip(_WORD_EDGES) for token in phrase.translate(_STRAIGHT_QUOTES).split())
     return tuple(token.casefold() for token in cleaned if token)
 

@@ -94,7 +94,8 @@ class SubmissionSession:
         self.next_id = 0
         self.spent = 0.0
         self.usable: set[str] = set()  # exercises whose file was found usable
-        self.batching = True  # until a batch of calls misbehaves
+        self.batching = True  # until a batch of calls times out
+        self.unbatched: set[tuple[str, str]] = set()  # (exercise, function): a batch failed
 
     # ------------------------------------------------------------ worker lifecycle
 
@@ -241,8 +242,9 @@ class SubmissionSession:
         Each outcome is the one a single call would give. When the batch does not come
         back whole in time (an endless loop, a crash, an answer too large, garbage), its
         time is not counted, the worker is restarted and the calls are made one by one
-        with their own deadlines; this submission's later calls are then all single calls,
-        so a misbehaving submission costs at most one extra call timeout.
+        with their own deadlines. Later calls of that function are then single calls; after
+        a batch that timed out, every later call of the submission is, so a misbehaving
+        submission costs at most one extra call timeout.
         """
         self._usable(exercise)
         sent = plain_copy(calls)
@@ -251,7 +253,7 @@ class SubmissionSession:
         if not sent:
             return []
         self._ready(exercise)
-        if self.batching and len(sent) > 1:
+        if self.batching and (exercise, function) not in self.unbatched and len(sent) > 1:
             outcomes = self._batch(exercise, function, sent, budget)
             if outcomes is not None:
                 return outcomes
@@ -283,9 +285,13 @@ class SubmissionSession:
                     isinstance(r, dict) and isinstance(r.get("ok"), bool)
                     and (not r["ok"] or "value" in r) for r in results)):
                 raise ChannelError("not one answer per call")
-        except (ChannelTimeout, ChannelClosed, ChannelError):
+        except ChannelTimeout:
             self._drop_worker()
-            self.batching = False
+            self.batching = False  # it cost a whole call timeout: no more batches
+            return None
+        except (ChannelClosed, ChannelError):
+            self._drop_worker()
+            self.unbatched.add((exercise, function))
             return None
         elapsed = time.monotonic() - started
         budget.spent += elapsed
