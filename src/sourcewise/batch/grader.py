@@ -9,14 +9,14 @@ staged submission folders in one pytest session and reports each result as it co
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from sourcewise.batch.intake import Submission
 from sourcewise.batch.project import Project
-from sourcewise.grading.api import GradingOptions, grade_submission, grade_submissions
+from sourcewise.grading.api import GradingOptions, grade_stream, grade_submission
 from sourcewise.grading.options import DEFAULT_SITE_URL
 from sourcewise.grading.results import SubmissionResult
 
@@ -51,17 +51,11 @@ class Grader:
         self.options = setup.options()
         self.checks = setup.check_paths()
 
-    def grade(self, folders: list[Path],
-              on_result: Callable[[int, SubmissionResult], None]) -> None:
-        """Grade ``folders`` in one session; ``on_result(index, result)`` after each."""
-        count = 0
-
-        def deliver(result: SubmissionResult) -> None:
-            nonlocal count
-            on_result(count, result)
-            count += 1
-
-        grade_submissions(folders, self.checks, self.options, on_result=deliver)
+    def grade(self, folders: Iterable[Path],
+              on_result: Callable[[SubmissionResult], None]) -> None:
+        """Grade ``folders`` (read as they are needed) in one session; ``on_result(result)``
+        after each."""
+        grade_stream(folders, self.checks, self.options, on_result=on_result)
 
 
 def stage(submission: Submission, staging: Path) -> Path:

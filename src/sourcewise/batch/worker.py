@@ -1,9 +1,10 @@
 """A warm grading process of the pool (started by ``sourcewise.batch.pool``).
 
 Usage: ``python -m sourcewise.batch.worker CONFIG_JSON REPLY_FD PARENT_PID``.
-It loads the engine, says it is ready (or that the sandbox cannot start), then for each
-chunk of tasks on stdin grades them in one pytest session, saves each record to the result
-store as soon as it is known and replies ``{"key": ..., "status": ...}`` on ``REPLY_FD``.
+It loads the engine, says it is ready (or that the sandbox cannot start), then grades the
+chunks of tasks it reads on stdin, all in one pytest session (the checks are collected
+once), saves each record to the result store as soon as it is known and replies
+``{"key": ..., "status": ...}`` on ``REPLY_FD``.
 It exits at the end of stdin, and at once if its parent dies.
 """
 
@@ -16,6 +17,8 @@ import signal
 import sys
 import time
 import traceback
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -46,35 +49,66 @@ class Replies:
         self.stream.flush()
 
 
-def grade_chunk(grader: Grader, chunk: list[dict[str, Any]], store: ResultStore,
-                replies: Replies) -> None:
-    """Grade one chunk; each record is saved and answered the moment it is known.
+class TaskStream:
+    """The submissions to grade, chunk after chunk as the pool sends them, so that one
+    pytest session grades them all; keeps the records of the chunk being graded."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.records: deque[Record] = deque()  # of the current chunk, not yet finished
+
+    def next_chunk(self) -> list[dict[str, Any]] | None:
+        """Read the next chunk (None at the end of input); its records become current."""
+        line = next(self.lines, None)
+        if line is None:
+            return None
+        chunk = json.loads(line)
+        self.records = deque(Record.from_json(task["record"]) for task in chunk)
+        return chunk
+
+    def __iter__(self) -> Iterator[Path]:
+        while (chunk := self.next_chunk()) is not None:
+            for task in chunk:
+                yield Path(task["staged"])
+
+
+def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
+                 replies: Replies) -> None:
+    """Grade every submission of the stream; each record is saved and answered the moment
+    it is known. An internal error fails the rest of its chunk (or the next chunk, when
+    none was being graded), whose records say so, and grading goes on with the following
+    chunks in a new session.
 
     ``SandboxUnavailable`` is not caught: no submission can be graded, so the run stops.
     """
-    records = [Record.from_json(task["record"]) for task in chunk]
-    progress = {"done": 0, "clock": time.perf_counter()}
+    clock = time.perf_counter()
 
     def finish(record: Record) -> None:
         store.save(record)
         replies.send({"key": record.key, "status": record.status})
 
-    def on_result(index: int, result: SubmissionResult) -> None:
+    def on_result(result: SubmissionResult) -> None:
+        nonlocal clock
         now = time.perf_counter()
-        finish(replace(records[index], status="graded", result=result.to_json(),
-                       seconds=round(now - progress["clock"], 4)))
-        progress.update(done=index + 1, clock=now)
+        finish(replace(stream.records.popleft(), status="graded", result=result.to_json(),
+                       seconds=round(now - clock, 4)))
+        clock = now
 
-    try:
-        grader.grade([Path(task["staged"]) for task in chunk], on_result)
-    except SandboxUnavailable:
-        raise
-    except Exception as error:  # the engine failed, not the student: record it, go on
-        traceback.print_exc()
-        message = (f"internal error while grading ({type(error).__name__}: "
-                   f"{str(error)[:300]}); run again to retry, or report it")
-        for record in records[progress["done"]:]:
-            finish(replace(record, status="error", message=message))
+    while True:
+        try:
+            grader.grade(stream, on_result)
+            return
+        except SandboxUnavailable:
+            raise
+        except Exception as error:  # the engine failed, not the student: record it, go on
+            traceback.print_exc()
+            message = (f"internal error while grading ({type(error).__name__}: "
+                       f"{str(error)[:300]}); run again to retry, or report it")
+            if not stream.records and stream.next_chunk() is None:
+                return
+            while stream.records:
+                finish(replace(stream.records.popleft(), status="error", message=message))
+            clock = time.perf_counter()
 
 
 def main(argv: list[str]) -> int:
@@ -89,8 +123,7 @@ def main(argv: list[str]) -> int:
     store = ResultStore(Path(config["out"]))
     replies.send({"status": "ready"})
     try:
-        for line in tasks:
-            grade_chunk(grader, json.loads(line), store, replies)
+        grade_stream(grader, TaskStream(tasks), store, replies)
     except SandboxUnavailable as error:
         replies.send({"status": "unavailable", "message": str(error)})
         return 1

@@ -13,7 +13,9 @@ protocol (its reports, log and output capture, warning filters and terminal line
 0.3 ms per check, all thrown away here); their results are the ones pytest gives, and
 other plugins' per-test hooks do not see them. Otherwise each check runs under pytest's
 protocol. ``on_result`` is called after each submission (write it atomically there, so an
-interrupted batch loses nothing graded).
+interrupted batch loses nothing graded). ``grade_stream`` does the same for an iterable
+read as it goes (a long-lived grading process feeds it work as it arrives) and keeps no
+result.
 
 To use two cores, run one grading process per core, each with its own share of the
 submissions. When the grader is root, every process takes its own uid slot (uid 60001 +
@@ -53,8 +55,8 @@ from sourcewise.grading.plan import SandboxUnavailable
 from sourcewise.grading.plugin import PLUGIN_NAME
 from sourcewise.grading.results import SubmissionResult
 
-__all__ = ["GradingError", "GradingOptions", "SandboxUnavailable", "grade_submission",
-           "grade_submissions"]
+__all__ = ["GradingError", "GradingOptions", "SandboxUnavailable", "grade_stream",
+           "grade_submission", "grade_submissions"]
 
 BASE_ARGS = ("-qq", "-p", "no:cacheprovider")
 
@@ -66,19 +68,20 @@ class GradingError(Exception):
 class _ApiPlugin:
     is_sourcewise_api = True  # how the grading plugin finds the options passed here
 
-    def __init__(self, options: GradingOptions, submissions: Sequence[Path] | None,
-                 on_result: Callable[[SubmissionResult], None] | None) -> None:
+    def __init__(self, options: GradingOptions, submissions: Iterable[Path],
+                 on_result: Callable[[SubmissionResult], None]) -> None:
         self.options = options
         self.submissions = submissions
         self.on_result = on_result
-        self.results: list[SubmissionResult] = []
+        self.taken = 0  # submissions taken from the iterable
+        self.graded = 0
+        self.exhausted = False  # every submission was taken
         self.error: Exception | None = None  # set by the grading plugin, raised here
         self.collection_errors: list[str] = []
 
     def pytest_sourcewise_result(self, result: SubmissionResult) -> None:
-        self.results.append(result)
-        if self.on_result is not None:
-            self.on_result(result)
+        self.graded += 1
+        self.on_result(result)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
@@ -94,6 +97,7 @@ class _ApiPlugin:
         items = session.items
         directly = grading.runs_directly(items)
         for submission in self.submissions:
+            self.taken += 1
             grading.begin_run(submission)
             for index, item in enumerate(items):
                 if directly:
@@ -102,7 +106,38 @@ class _ApiPlugin:
                 following = items[index + 1] if index + 1 < len(items) else None
                 item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
             grading.end_run()
+        self.exhausted = True
         return True
+
+
+def grade_stream(
+    submissions: Iterable[str | Path],
+    check_paths: Sequence[str | Path],
+    options: GradingOptions | None = None,
+    *,
+    on_result: Callable[[SubmissionResult], None],
+    pytest_args: Sequence[str] = (),
+) -> int:
+    """Grade each submission with the checks in ``check_paths``, in one pytest session,
+    taking the submissions from the iterable only as they are needed and handing each
+    result to ``on_result`` (none is kept, so a stream can be as long as it likes).
+
+    Returns how many were graded. Raises ``SandboxUnavailable`` when the sandbox asked for
+    cannot run, and ``GradingError`` when the checks themselves cannot be collected or run.
+    """
+    paths = (Path(path) for path in submissions)
+    plugin = _ApiPlugin(options or GradingOptions(), paths, on_result)
+    args = [*BASE_ARGS, *pytest_args, *map(str, check_paths)]
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        code = pytest.main(args, plugins=[plugin])
+    if plugin.error is not None:
+        raise plugin.error
+    if not plugin.exhausted or plugin.graded != plugin.taken:
+        problem = "; ".join(plugin.collection_errors) or output.getvalue()[-2000:]
+        raise GradingError(f"pytest exited with {code!s} after grading {plugin.graded} "
+                           f"submission{'s' * (plugin.graded != 1)}: {problem}")
+    return plugin.graded
 
 
 def grade_submissions(
@@ -115,23 +150,18 @@ def grade_submissions(
 ) -> list[SubmissionResult]:
     """Grade each submission with the checks in ``check_paths``, in one pytest session.
 
-    Returns one ``SubmissionResult`` per submission, in order. Raises
-    ``SandboxUnavailable`` when the sandbox asked for cannot run, and ``GradingError``
-    when the checks themselves cannot be collected or run.
+    Returns one ``SubmissionResult`` per submission, in order; ``on_result`` is also called
+    with each as soon as it is known. Raises like ``grade_stream``.
     """
-    paths = [Path(path) for path in submissions]
-    plugin = _ApiPlugin(options or GradingOptions(), paths, on_result)
-    args = [*BASE_ARGS, *pytest_args, *map(str, check_paths)]
-    output = io.StringIO()
-    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-        code = pytest.main(args, plugins=[plugin])
-    if plugin.error is not None:
-        raise plugin.error
-    if len(plugin.results) != len(paths):
-        problem = "; ".join(plugin.collection_errors) or output.getvalue()[-2000:]
-        raise GradingError(f"pytest exited with {code!s} after grading "
-                           f"{len(plugin.results)} of {len(paths)} submissions: {problem}")
-    return plugin.results
+    results: list[SubmissionResult] = []
+
+    def keep(result: SubmissionResult) -> None:
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+
+    grade_stream(submissions, check_paths, options, on_result=keep, pytest_args=pytest_args)
+    return results
 
 
 def grade_submission(
