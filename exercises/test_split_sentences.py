@@ -45,6 +45,9 @@ def paragraph_items():
     return items
 
 
+PARAGRAPHS = paragraph_items()
+
+
 @pytest.mark.points(1)
 @pytest.mark.hint("Return a list of strings, one per sentence or heading.")
 def test_returns_a_list_of_strings(student):
@@ -61,8 +64,7 @@ def test_returns_a_list_of_strings(student):
                   "abbreviation, or is a space missing after it?")
 def test_each_paragraph_of_the_article(student, grade):
     """Each paragraph of the article splits into the sentences of the annotated case study."""
-    items = paragraph_items()
-    grade_items(grade, items, student.split_sentences.map(texts(items)),
+    grade_items(grade, PARAGRAPHS, student.split_sentences.map(texts(PARAGRAPHS)),
                 lambda got, item: pieces_problems(got, item.expected))
 
 

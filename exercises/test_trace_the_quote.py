@@ -69,6 +69,10 @@ def stray_items():
     return items
 
 
+QUOTATION_ITEMS = quotation_items()
+STRAY_ITEMS = stray_items()
+
+
 @pytest.mark.points(1)
 @pytest.mark.hint("find_quotations returns a list of dictionaries with the keys quote and "
                   "speaker; find_stray_marks returns a list of whole numbers.")
@@ -89,8 +93,7 @@ def test_returns_the_right_types(student):
                   "apostrophe inside a word is not a quotation mark.")
 def test_quotations_in_each_paragraph(student, grade):
     """Each paragraph gives its balanced quotations, and apostrophes give none."""
-    items = quotation_items()
-    grade_items(grade, items, student.find_quotations.map(texts(items)),
+    grade_items(grade, QUOTATION_ITEMS, student.find_quotations.map(texts(QUOTATION_ITEMS)),
                 lambda got, item: quotations_problems(got, item.expected, speakers=False))
 
 
@@ -100,7 +103,7 @@ def test_quotations_in_each_paragraph(student, grade):
                   "a lot of text in between.")
 def test_the_attributed_quotation_has_its_speaker(student, grade):
     """The quotation in the Kakar paragraph is credited to the prime minister."""
-    items = [item for item in quotation_items() if item.expected]
+    items = [item for item in QUOTATION_ITEMS if item.expected]
     grade_items(grade, items, student.find_quotations.map(texts(items)),
                 lambda got, item: quotations_problems(got, item.expected))
 
@@ -110,8 +113,7 @@ def test_the_attributed_quotation_has_its_speaker(student, grade):
 @pytest.mark.hint("A closing mark with no quotation open is stray; apostrophes never are.")
 def test_stray_marks_in_each_paragraph(student, grade):
     """The one stray closing mark is found, and no apostrophe is reported."""
-    items = stray_items()
-    grade_items(grade, items, student.find_stray_marks.map(texts(items)),
+    grade_items(grade, STRAY_ITEMS, student.find_stray_marks.map(texts(STRAY_ITEMS)),
                 lambda got, item: offsets_problems(got, item.expected))
 
 
