@@ -18,8 +18,9 @@ limits whatever the grader does: they join the mix only with --burners, and
     all N submissions, end to end (reading, grading, every output file).
 
 It prints submissions per second for both, their ratio, whether the submissions graded
-both ways got the same points, and where the time goes per submission (a profile of the
-engine grading correct submissions in one process).
+both ways got the same points, and where the time goes per submission: the CPU each kind
+of submission costs the engine alone (graded again in one process), what the batch adds,
+and a profile of the engine grading correct submissions.
 """
 
 from __future__ import annotations
@@ -187,6 +188,48 @@ def grade_with_sourcewise(project: Project, submissions: Path, out: Path,
     return seconds, points, done.stderr.strip().splitlines()[-1]
 
 
+def cpu_by_kind(project: Project, folder: Path, kinds: dict[str, str],
+                ) -> tuple[list[str], float]:
+    """Grade every submission again with the engine alone, in one session in this process,
+    and say how much CPU each kind costs: the sandboxed worker's (bubblewrap and the
+    student's Python, reaped before the next submission starts) and this process's.
+    Returns the table's lines and the CPU milliseconds per submission over all."""
+    from sourcewise.grading.api import GradingOptions, grade_stream
+
+    checks = project.check_files(include_hidden=True)
+    names = list(kinds)
+    costs: dict[str, list[tuple[float, float]]] = {}
+    clock = [cpu_seconds()]
+
+    def on_result(result: object) -> None:
+        now = cpu_seconds()
+        index = len(clock) - 2  # the first result is the warm-up (collection)
+        if index >= 0:
+            kind = kinds[names[index]]
+            costs.setdefault(kind, []).append((now[0] - clock[-1][0], now[1] - clock[-1][1]))
+        clock.append(now)
+
+    grade_stream([folder / names[0], *(folder / name for name in names)], checks,
+                 GradingOptions(sandbox="require"), on_result=on_result)
+    rows = sorted(costs.items(), key=lambda kv: (kv[0].split(" (")[0] != "correct", kv[0]))
+    rows.append(("all", [cost for _, kind_costs in rows for cost in kind_costs]))
+    lines = [f"  {'kind':<34}{'count':>6}{'sandbox':>9}{'grader':>8}{'total':>8}"]
+    total = 0.0
+    for kind, kind_costs in rows:
+        worker = sum(c[1] for c in kind_costs) / len(kind_costs) * 1000
+        grader = sum(c[0] for c in kind_costs) / len(kind_costs) * 1000
+        total = worker + grader  # the last row is "all"
+        lines.append(f"  {kind:<34}{len(kind_costs):>6}{worker:>9.0f}{grader:>8.0f}"
+                     f"{total:>8.0f}")
+    return lines, total
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds used so far by this process, and by its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime, children_cpu()
+
+
 def where_time_goes(project: Project, submissions: list[Path]) -> list[str]:
     """Time the engine grading ``submissions`` in one session, in this process, then split
     that time by a profile of the same work (the profiler's own overhead is scaled out)."""
@@ -215,20 +258,23 @@ def where_time_goes(project: Project, submissions: list[Path]) -> list[str]:
                 return calls, cum * scale / per
         return 0, 0.0
 
-    calls, in_calls = cumulative("grading/proxy.py", "call")
+    trips, in_trips = cumulative("grading/proxy.py", "_request")
     starts, in_starts = cumulative("grading/proxy.py", "_start")
+    _, in_closing = cumulative("grading/proxy.py", "close")
+    calls = sum(len(check.items) for check in results[0].checks)
     checks_each = len(results[0].checks)
-    rest = total - in_calls - in_starts
+    rest = total - in_trips - in_starts - in_closing
     return [
         f"  one submission alone in a fresh pytest session: {single * 1000:.0f} ms "
-        "(start-up and collection; the batch pays it once per chunk)",
+        "(start-up and collection; each grading process of the batch pays it once)",
         f"  per submission in a long session: {total * 1000:.0f} ms, of which about",
-        f"    {calls / per:.0f} calls to student functions: {in_calls * 1000:.0f} ms "
-        f"({in_calls / max(calls / per, 1) * 1e6:.0f} us per call, round trip to the "
-        "sandbox)",
-        f"    {starts / per:.1f} sandbox starts: {in_starts * 1000:.0f} ms",
-        f"    pytest and the checks' own work for {checks_each} checks: {rest * 1000:.0f} ms "
-        f"({rest / checks_each * 1000:.1f} ms per check)",
+        f"    {trips / per:.0f} round trips to the sandbox (loads, single calls and batches "
+        f"of calls; {calls} items graded): {in_trips * 1000:.0f} ms, the student's code "
+        "running included",
+        f"    {starts / per:.1f} sandbox start: {in_starts * 1000:.0f} ms; closing it: "
+        f"{in_closing * 1000:.0f} ms",
+        f"    the checks, the plugin and pytest for {checks_each} checks: "
+        f"{rest * 1000:.0f} ms ({rest / checks_each * 1000:.2f} ms per check)",
     ]
 
 
@@ -282,6 +328,7 @@ def main() -> int:
         our_cpu = children_cpu() - cpu
         correct = [folder / n for n, k in kinds.items() if k == "correct"][:20]
         profile = where_time_goes(project, correct) if correct else []
+        by_kind, engine = cpu_by_kind(project, folder, kinds)
         costs = attack_costs(project, Path(scratch) / "attacks") if args.attack_costs else []
         shutil.rmtree(folder)
     naive_rate = len(chosen) / naive_seconds
@@ -310,8 +357,16 @@ def main() -> int:
     for name in sorted(set(chosen) - set(same)):
         print(f"  {name} ({kinds[name]}): naive {naive_points.get(name)}, "
               f"sourcewise {our_points.get(name)}")
+    print(f"Where the time goes: (b) used {our_cpu / len(kinds) * 1000:.0f} ms of CPU per "
+          f"submission; the engine alone (one grading process, the same {len(kinds)} "
+          f"submissions) uses {engine:.0f} ms, so the batch's own work (reading, staging, "
+          f"saving results, the pool, every output file) is about "
+          f"{our_cpu / len(kinds) * 1000 - engine:.0f} ms. The engine's CPU per submission "
+          "in ms, in the sandbox (bubblewrap and the student's Python) and in the grading "
+          "process:")
+    print("\n".join(by_kind))
     if profile:
-        print("Where the time goes (engine, one process, correct submissions):")
+        print("Wall time of a correct submission (engine, one process):")
         print("\n".join(profile))
     if costs:
         print(f"Cost of each attack on its own (one submission, the attack in "
