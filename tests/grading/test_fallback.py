@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import subprocess
 
 import pytest
@@ -122,12 +123,14 @@ def add(a, b):
 def test_fallback_kills_what_the_student_started(tmp_path):
     """Background processes the student started die with the worker (as root: even those
     that left the process group, because every process of the slot's uid is killed)."""
-    escape = "subprocess.Popen(['sleep', '60'], start_new_session=True)" if IS_ROOT else ""
+    # A duration no other run on the machine uses, so the check below sees only this test's.
+    seconds = f"60.{secrets.randbelow(10**6):06d}"
+    escape = f"subprocess.Popen(['sleep', '{seconds}'], start_new_session=True)" if IS_ROOT else ""
     starter = f"""
 import subprocess
 
 def add(a, b):
-    subprocess.Popen(["sleep", "60"])
+    subprocess.Popen(["sleep", "{seconds}"])
     {escape}
     return a + b
 {CORRECT_CLASSIFY}"""
@@ -135,7 +138,7 @@ def add(a, b):
                               [SOLUTION.parent / "checks"], GradingOptions(sandbox="process"))
     assert result.points == result.max_points
     assert leftovers(result) == []
-    sleeping = subprocess.run(["pgrep", "-f", "^sleep 60$"], capture_output=True, text=True)
+    sleeping = subprocess.run(["pgrep", "-f", f"^sleep {seconds}$"], capture_output=True, text=True)
     assert sleeping.stdout == ""
 
 
