@@ -85,6 +85,8 @@ def worker_code(python: str) -> bytes:
     return _compiled[python]
 
 
+KEEPER = True  # tests turn it off to compare with plain restarts
+KEEPER_SCRATCH = ("/tmp", "/dev/shm")  # the sandbox's writable folders, emptied after a crash
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 IS_LINUX = sys.platform.startswith("linux")
 
@@ -194,6 +196,10 @@ class SandboxProcess:
         self.private_tmp: str | None = None
         self.ns_init: int | None = None  # bwrap's pid-1 process, found on first kill
         self.pidfd: int | None = None
+        # Under bubblewrap the worker's init keeps a fresh copy of itself: a crash then
+        # costs a fork, not a new sandbox (see worker.keep).
+        self.keeper = KEEPER and plan.kind == "bubblewrap"
+        self.capture_start = 0  # where the current worker's output starts in capture
         req_r, self.req_w = os.pipe()
         self.resp_r, resp_w = os.pipe()
         child_fds = [req_r, resp_w]
@@ -226,9 +232,13 @@ class SandboxProcess:
         self.reader = LineReader(self.resp_r, limits.answer_bytes)
         with contextlib.suppress(BrokenPipeError):  # a worker that died says so on read
             write_payload(self.req_w, code)
+            rlimits = limits.rlimits()
+            if self.keeper:
+                rlimits["processes"] += 1  # the keeper is one of the uid's processes
             write_frame(self.req_w, {
                 "sub": sub, "uid": plan.uid, "gid": plan.uid,
-                "harden": plan.kind == "process", "limits": limits.rlimits(),
+                "harden": plan.kind == "process", "limits": rlimits,
+                "keeper": list(KEEPER_SCRATCH) if self.keeper else None,
                 "max_result_bytes": limits.result_bytes,
                 "max_output_chars": limits.output_chars,
             })
@@ -347,9 +357,16 @@ class SandboxProcess:
             self.private_tmp = None
 
     def output_tail(self, size: int = 2000) -> str:
-        """The end of what the worker wrote to its stdout and stderr (diagnostics only)."""
+        """The end of what the current worker (since the last crash its keeper reported)
+        wrote to its stdout and stderr (diagnostics only)."""
         with contextlib.suppress(OSError, ValueError):
             end = self.capture.seek(0, os.SEEK_END)
-            self.capture.seek(max(0, end - size))
-            return self.capture.read(size).decode("utf-8", "replace")
+            start = max(self.capture_start, end - size)
+            self.capture.seek(start)
+            return self.capture.read(end - start).decode("utf-8", "replace")
         return ""
+
+    def restarted(self) -> None:
+        """The keeper reported a crash and forked a fresh worker: its output starts here."""
+        with contextlib.suppress(OSError, ValueError):
+            self.capture_start = self.capture.seek(0, os.SEEK_END)

@@ -41,6 +41,16 @@ class SandboxError(Exception):
     """The grader could not run the sandbox (not the student's fault)."""
 
 
+class WorkerCrashed(ChannelClosed):
+    """The worker died answering a request, and its keeper (``worker.keep``) said so and
+    forked a fresh worker in the same sandbox; ``status`` is the dead worker's exit status
+    as bubblewrap would give it (shown to the student, never trusted)."""
+
+    def __init__(self, status: int | None) -> None:
+        super().__init__(status)
+        self.status = status
+
+
 @dataclass
 class Budget:
     """One check's calls: seconds of student time left, and what the calls printed."""
@@ -136,6 +146,17 @@ class SubmissionSession:
         worker.release()
         return returncode, tail
 
+    def _after_crash(self, crash: ChannelClosed) -> tuple[int | None, str]:
+        """The worker died answering a request: its exit status and last output. Its keeper
+        has already forked a fresh one (nothing loaded, as after a restart), or, without a
+        keeper, the sandbox is dropped and the next request starts a new one."""
+        if isinstance(crash, WorkerCrashed) and self.worker is not None:
+            tail = self.worker.output_tail()
+            self.worker.restarted()
+            self.loaded = set()
+            return crash.status, tail
+        return self._drop_worker(exited=True)
+
     def close(self) -> None:
         if self.worker is not None:
             self.worker.close()
@@ -157,6 +178,9 @@ class SubmissionSession:
             raise ChannelClosed from None
         if answer.get("id") != self.next_id or not isinstance(answer.get("ok"), bool):
             raise ChannelError("an answer that does not match the request")
+        if worker.keeper and answer.get("kind") == "crashed" and answer["ok"] is False:
+            status = answer.get("status")
+            raise WorkerCrashed(status if type(status) is int else None)
         if answer["ok"] and message["op"] == "call" and "value" not in answer:
             raise ChannelError("an answer without a value")
         return answer
@@ -177,8 +201,8 @@ class SubmissionSession:
                 f"Loading {file} took longer than {timeout:g} s. Code outside functions "
                 "runs when the file is loaded: make sure it does not loop forever."
             )) from None
-        except ChannelClosed:
-            returncode, _ = self._drop_worker(exited=True)
+        except ChannelClosed as crash:
+            returncode, _ = self._after_crash(crash)
             raise self._not_gradable(exercise, "import_crash", (
                 f"Python stopped while loading {file} ({_signal_name(returncode)}). Code "
                 "outside functions runs when the file is loaded: remove calls such as "
@@ -289,7 +313,11 @@ class SubmissionSession:
             self._drop_worker()
             self.batching = False  # it cost a whole call timeout: no more batches
             return None
-        except (ChannelClosed, ChannelError):
+        except ChannelClosed as crash:
+            self._after_crash(crash)
+            self.unbatched.add((exercise, function))
+            return None
+        except ChannelError:
             self._drop_worker()
             self.unbatched.add((exercise, function))
             return None
@@ -326,8 +354,8 @@ class SubmissionSession:
             raise StudentError(
                 f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
                 "loop or very slow code.", kind="timeout", call=shown) from None
-        except ChannelClosed:
-            returncode, tail = self._drop_worker(exited=True)
+        except ChannelClosed as crash:
+            returncode, tail = self._after_crash(crash)
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} stopped Python itself ({_signal_name(returncode)}), so it returned "

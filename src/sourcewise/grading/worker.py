@@ -275,6 +275,12 @@ class Worker:
         self.limit = config["max_result_bytes"]
         self.output = CappedOutput(config["max_output_chars"])
         self.modules: dict[str, object] = {}
+        self.shared = None  # under a keeper: the id of the request being answered
+
+    def mark(self, state: int) -> None:
+        """Tell the keeper which request is being answered (0: none, -1: end of input)."""
+        if self.shared is not None:
+            self.shared[:8] = state.to_bytes(8, "big", signed=True)
 
     def answer_text(self, message: dict, value_json: str | None = None) -> str:
         """One answer as JSON text, the value's JSON (already checked) spliced in."""
@@ -388,16 +394,75 @@ class Worker:
         while True:
             request = read_frame(req_fd)
             if request is None:
+                self.mark(-1)
                 return
+            self.mark(int(request["id"]))
             if request["op"] == "map":
                 self.write(self.call_many(request))
-                continue
-            if request["op"] == "load":
-                answer, value_json = self.load(request["module"]), None
             else:
-                answer, value_json = self.call(request)
-            answer["id"] = request["id"]
-            self.send(answer, value_json)
+                if request["op"] == "load":
+                    answer, value_json = self.load(request["module"]), None
+                else:
+                    answer, value_json = self.call(request)
+                answer["id"] = request["id"]
+                self.send(answer, value_json)
+            self.mark(0)
+
+
+def wipe(folder: str) -> None:
+    """Remove everything inside ``folder`` (raises OSError if something stays)."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            wipe(entry.path)
+            os.rmdir(entry.path)
+        else:
+            os.unlink(entry.path)
+
+
+def keep(worker: Worker, req_fd: int, scratch: list[str]) -> None:
+    """Under bubblewrap, as the pid namespace's init: serve from a forked child, and when
+    that child dies while answering a request (os._exit, a signal, the CPU limit), answer
+    that request with ``{"id": n, "ok": false, "kind": "crashed", "status": s}``, kill and
+    reap everything it left, empty the writable folders and fork a fresh child.
+
+    The fresh child is a copy of this process, which never ran student code: it is what a
+    restarted worker would be, without a new sandbox (bubblewrap and Python's start-up).
+    ``status`` is what bubblewrap would exit with: the exit code, or 128 + the signal.
+    When the child ends for any other reason (end of input, a death between requests) or
+    the cleanup fails, this process exits, as a worker without a keeper would.
+    """
+    import mmap
+
+    worker.shared = mmap.mmap(-1, 8)
+    while True:
+        worker.mark(0)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                worker.serve(req_fd)
+            finally:
+                os._exit(0)
+        status = os.waitpid(pid, 0)[1]
+        try:  # noqa: SIM105 (contextlib is one more import at every sandbox start)
+            os.kill(-1, 9)  # SIGKILL: every other process of the namespace that we may signal
+        except OSError:
+            pass
+        try:
+            while True:
+                os.waitpid(-1, 0)
+        except ChildProcessError:
+            pass
+        state = int.from_bytes(worker.shared[:8], "big", signed=True)
+        if state <= 0:
+            os._exit(0)
+        try:
+            for folder in scratch:
+                wipe(folder)
+        except OSError:
+            os._exit(0)
+        code = (128 + os.WTERMSIG(status) if os.WIFSIGNALED(status)
+                else os.WEXITSTATUS(status))
+        worker.send({"id": state, "ok": False, "kind": "crashed", "status": code})
 
 
 def main() -> None:
@@ -420,6 +485,8 @@ def main() -> None:
     sys.path.append(worker.sub)
     hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing)
     worker.send(hello)
+    if config.get("keeper") and os.getpid() == 1:  # only as a pid namespace's init
+        keep(worker, req_fd, config["keeper"])
     try:
         worker.serve(req_fd)
     finally:

@@ -1,0 +1,139 @@
+"""The keeper (``worker.keep``): under bubblewrap, a worker that dies answering a request
+is replaced by a fork of the sandbox's init instead of a new sandbox. Every outcome must be
+what a restart gives: the same values, error kinds, messages and details, item by item,
+with the student's state (module globals, files in /tmp) reset as after a restart.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from conftest import child_pids
+
+from sourcewise.grading import StudentError, launch, proxy
+from sourcewise.grading.options import GradingOptions
+from sourcewise.grading.proxy import Budget, SubmissionSession
+from sourcewise.grading.sandbox import plan_sandbox
+from sourcewise.grading.submission import Submission
+
+TOY = textwrap.dedent("""
+    import os
+
+    COUNT = 0
+
+    def counts(x):
+        # state kept between calls, until the worker dies
+        global COUNT
+        COUNT += 1
+        if x % 3 == 0:
+            os._exit(x)
+        return COUNT
+
+    def segfaults(x):
+        if x == 3:
+            import ctypes
+            ctypes.string_at(0)
+        return x
+
+    def leaves_files(x):
+        seen = sorted(os.listdir("/tmp"))
+        try:
+            open(f"/tmp/{x}", "w").close()
+        except OSError:  # /tmp is read-only for the worker when the grader is root
+            pass
+        if x == 3:
+            os._exit(1)
+        return seen
+
+    def forks(x):
+        if os.fork() == 0:
+            import time
+            time.sleep(60)
+        if x == 2:
+            os._exit(0)
+        return x
+""")
+INPUTS = list(range(1, 8))
+
+
+@pytest.fixture
+def make(tmp_path, monkeypatch):
+    """Sessions on the toy under bubblewrap, with the keeper on or off; counts sandboxes."""
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    (folder / "toy.py").write_text(TOY, encoding="utf-8")
+    sessions, starts = [], []
+    start = proxy.SubmissionSession._start
+
+    def counted(self):
+        starts.append(self)
+        return start(self)
+
+    monkeypatch.setattr(proxy.SubmissionSession, "_start", counted)
+
+    def session(keeper: bool) -> SubmissionSession:
+        monkeypatch.setattr(launch, "KEEPER", keeper)
+        options = GradingOptions(sandbox="require", call_timeout=2)
+        plan = plan_sandbox(options.sandbox, None, None, options.limits)
+        made = SubmissionSession(Submission.locate(folder), plan, options)
+        made._start()
+        made.starts = lambda: starts.count(made)
+        sessions.append(made)
+        return made
+
+    yield session
+    for made in sessions:
+        made.close()
+    assert child_pids() == []
+
+
+def outcome(value: object) -> tuple:
+    """A call's value, or what its error says: kind, call, message, output, and the
+    student's lines of the details (the worker's own frames and thread ids differ)."""
+    if isinstance(value, StudentError):
+        details = [line for line in value.details.splitlines()
+                   if "toy.py" in line or line.startswith("Fatal")]
+        return ("error", value.kind, value.call, value.reason, value.output, details)
+    return ("value", value)
+
+
+def run(session: SubmissionSession, function: str) -> list[tuple]:
+    """The function's calls as one batch, then one by one: every outcome."""
+    got = [outcome(v) for v in session.call_many("toy", function, [[x] for x in INPUTS],
+                                                  Budget(10))]
+    for x in INPUTS:
+        try:
+            got.append(outcome(session.call("toy", function, (x,), {}, Budget(10))))
+        except StudentError as error:
+            got.append(outcome(error))
+    return got
+
+
+@pytest.mark.parametrize("function", ["counts", "segfaults", "leaves_files", "forks"])
+def test_a_crash_under_the_keeper_gives_what_a_restart_gives(make, function):
+    restarted, kept = make(keeper=False), make(keeper=True)
+    expected, got = run(restarted, function), run(kept, function)
+    assert got == expected
+    assert any(o[0] == "error" and o[1] == "crashed" for o in got)
+    assert restarted.starts() > 1  # without the keeper, each crash costs a new sandbox
+    assert kept.starts() == 1
+
+
+def test_the_keeper_reports_the_exit_status_and_resets_state(make):
+    got = run(make(keeper=True), "counts")
+    singles = got[len(INPUTS):]
+    assert [o[1] for o in singles] == [2, 3, "crashed", 1, 2, "crashed", 1]
+    assert "(exit code 3)" in singles[2][3]
+    assert "(exit code 6)" in singles[5][3]
+    segfault = run(make(keeper=True), "segfaults")[2]
+    assert "signal SIGSEGV" in segfault[3]
+    assert any("toy.py" in line for line in segfault[5])  # faulthandler's traceback
+
+
+def test_files_left_in_tmp_are_gone_after_a_crash(make):
+    got = run(make(keeper=True), "leaves_files")[len(INPUTS):]
+    if got[1] == ("value", []):
+        pytest.skip("the sandbox's /tmp is not writable for the worker here")
+    assert got[:2] == [("value", []), ("value", ["1"])]
+    assert got[3] == ("value", [])  # a fresh /tmp, as in a new sandbox
