@@ -47,12 +47,29 @@ TOY = textwrap.dedent("""
         return seen
 
     def forks(x):
+        # leaves a process behind, then crashes on even inputs: what it left must die
         if os.fork() == 0:
             import time
             time.sleep(60)
-        if x == 2:
+        if x % 2 == 0:
             os._exit(0)
         return x
+
+    def spawns(x):
+        # as many processes as the process limit allows: it must bind as without a keeper,
+        # except that after a crash the template is one more process of the sandbox
+        children = 0
+        try:
+            while True:
+                if os.fork() == 0:
+                    import time
+                    time.sleep(60)
+                children += 1
+        except OSError:
+            pass
+        if x == 2:
+            os._exit(0)
+        return children
 """)
 INPUTS = list(range(1, 8))
 
@@ -137,3 +154,22 @@ def test_files_left_in_tmp_are_gone_after_a_crash(make):
         pytest.skip("the sandbox's /tmp is not writable for the worker here")
     assert got[:2] == [("value", []), ("value", ["1"])]
     assert got[3] == ("value", [])  # a fresh /tmp, as in a new sandbox
+
+
+def test_the_process_limit_binds_as_without_a_keeper_until_a_crash(make):
+    """Before the first crash the student's code may start exactly as many processes as
+    without a keeper (the limit minus the worker); with a template, one fewer. (The
+    sessions run one after the other: they share the slot's uid, which the limit counts.)"""
+    counts = {}
+    for keeper in (False, True):
+        session = make(keeper=keeper)
+        first = session.call("toy", "spawns", (1,), {}, Budget(10))
+        with pytest.raises(StudentError, match="exit code 0"):
+            session.call("toy", "spawns", (2,), {}, Budget(10))
+        counts[keeper] = (first, session.call("toy", "spawns", (3,), {}, Budget(10)))
+        if keeper:
+            assert session.template == ("toy",)
+        session.close()
+    processes = GradingOptions().limits.processes
+    assert counts[False] == (processes - 1, processes - 1)
+    assert counts[True] == (processes - 1, processes - 2)

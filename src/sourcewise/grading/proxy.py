@@ -46,9 +46,10 @@ class WorkerCrashed(ChannelClosed):
     forked a fresh worker in the same sandbox; ``status`` is the dead worker's exit status
     as bubblewrap would give it (shown to the student, never trusted)."""
 
-    def __init__(self, status: int | None) -> None:
+    def __init__(self, status: int | None, template: bool) -> None:
         super().__init__(status)
         self.status = status
+        self.template = template  # the fresh worker is a copy of the session's template
 
 
 @dataclass
@@ -128,6 +129,8 @@ class SubmissionSession:
         worker.note_started()
         self.worker = worker
         self.loaded = set()
+        self.crashed = False  # has a worker of this sandbox died answering a request?
+        self.template: tuple[str, ...] = ()  # the module the keeper's template has loaded
         return worker
 
     def _drop_worker(self, *, exited: bool = False) -> tuple[int | None, str]:
@@ -153,7 +156,10 @@ class SubmissionSession:
         if isinstance(crash, WorkerCrashed) and self.worker is not None:
             tail = self.worker.output_tail()
             self.worker.restarted()
-            self.loaded = set()
+            self.crashed = True
+            if not (crash.template and self.template):
+                self.template = ()
+            self.loaded = set(self.template)
             return crash.status, tail
         return self._drop_worker(exited=True)
 
@@ -180,7 +186,8 @@ class SubmissionSession:
             raise ChannelError("an answer that does not match the request")
         if worker.keeper and answer.get("kind") == "crashed" and answer["ok"] is False:
             status = answer.get("status")
-            raise WorkerCrashed(status if type(status) is int else None)
+            raise WorkerCrashed(status if type(status) is int else None,
+                                answer.get("template") is True)
         if answer["ok"] and message["op"] == "call" and "value" not in answer:
             raise ChannelError("an answer without a value")
         return answer
@@ -193,8 +200,12 @@ class SubmissionSession:
     def _load(self, exercise: str) -> None:
         file = f"{exercise}.py"
         timeout = self.options.import_timeout
+        message = {"op": "load", "module": exercise}
+        if self.worker is not None and self.worker.keeper and self.crashed \
+                and not self.template:
+            message["keep"] = True  # later crashes then go back to this load (worker.keep)
         try:
-            answer = self._request({"op": "load", "module": exercise}, timeout)
+            answer = self._request(message, timeout)
         except ChannelTimeout:
             self._drop_worker()
             raise self._not_gradable(exercise, "import_timeout", (
@@ -216,6 +227,8 @@ class SubmissionSession:
             )) from None
         if answer["ok"]:
             self.loaded.add(exercise)
+            if message.get("keep") and answer.get("kept") is True:
+                self.template = (exercise,)
             return
         kind = str(answer.get("kind"))
         line = answer.get("line")

@@ -31,6 +31,7 @@ At the end of input, the worker exits at once (no atexit handlers, no waiting fo
 
 from __future__ import annotations
 
+import _thread
 import faulthandler
 import io
 import marshal
@@ -276,6 +277,7 @@ class Worker:
         self.output = CappedOutput(config["max_output_chars"])
         self.modules: dict[str, object] = {}
         self.shared = None  # under a keeper: the id of the request being answered
+        self.scratch: list[str] = []  # the writable folders a keeper empties after a crash
 
     def mark(self, state: int) -> None:
         """Tell the keeper which request is being answered (0: none, -1: end of input)."""
@@ -399,11 +401,22 @@ class Worker:
             self.mark(int(request["id"]))
             if request["op"] == "map":
                 self.write(self.call_many(request))
+            elif request["op"] == "load":
+                answer = self.load(request["module"])
+                # A template is a copy of a fresh worker that has loaded this one module:
+                # what a restart followed by this load gives (a thread started at import
+                # would not follow into the copies, so not then).
+                template = (request.get("keep") is True and answer["ok"]
+                            and self.shared is not None and _thread._count() == 0)
+                if template:
+                    answer["kept"] = True
+                answer["id"] = request["id"]
+                self.send(answer)
+                if template:
+                    self.mark(0)
+                    keep(self, req_fd, template=True)  # never returns
             else:
-                if request["op"] == "load":
-                    answer, value_json = self.load(request["module"]), None
-                else:
-                    answer, value_json = self.call(request)
+                answer, value_json = self.call(request)
                 answer["id"] = request["id"]
                 self.send(answer, value_json)
             self.mark(0)
@@ -419,50 +432,58 @@ def wipe(folder: str) -> None:
             os.unlink(entry.path)
 
 
-def keep(worker: Worker, req_fd: int, scratch: list[str]) -> None:
-    """Under bubblewrap, as the pid namespace's init: serve from a forked child, and when
-    that child dies while answering a request (os._exit, a signal, the CPU limit), answer
-    that request with ``{"id": n, "ok": false, "kind": "crashed", "status": s}``, kill and
-    reap everything it left, empty the writable folders and fork a fresh child.
+def keep(worker: Worker, req_fd: int, *, template: bool = False) -> None:
+    """Serve from a forked child; when that child dies while answering a request
+    (os._exit, a signal, the CPU limit), answer that request with ``{"id": n, "ok": false,
+    "kind": "crashed", "status": s, "template": t}``, kill everything it left, empty the
+    writable folders and fork a fresh child. Never returns.
 
-    The fresh child is a copy of this process, which never ran student code: it is what a
-    restarted worker would be, without a new sandbox (bubblewrap and Python's start-up).
+    Under bubblewrap the worker's first process, the pid namespace's init, keeps: it never
+    runs student code, so a fresh child is what a restarted worker would be, without a new
+    sandbox (bubblewrap and Python's start-up). After a crash the trusted side asks the
+    next load to make a *template* (``template``): that child, having loaded the module,
+    keeps in turn, so later crashes cost a fork, not the module's import too.
     ``status`` is what bubblewrap would exit with: the exit code, or 128 + the signal.
     When the child ends for any other reason (end of input, a death between requests) or
     the cleanup fails, this process exits, as a worker without a keeper would.
     """
-    import mmap
-
-    worker.shared = mmap.mmap(-1, 8)
     while True:
         worker.mark(0)
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os._exit(0)
         if pid == 0:
             try:
                 worker.serve(req_fd)
             finally:
                 os._exit(0)
-        status = os.waitpid(pid, 0)[1]
+        while True:  # as init, also reap what our children's children left when they died
+            done, status = os.waitpid(-1, 0)
+            if done == pid:
+                break
         try:  # noqa: SIM105 (contextlib is one more import at every sandbox start)
-            os.kill(-1, 9)  # SIGKILL: every other process of the namespace that we may signal
+            os.kill(-1, 9)  # SIGKILL: every process of the namespace but init and this one
         except OSError:
             pass
-        try:
-            while True:
-                os.waitpid(-1, 0)
-        except ChildProcessError:
-            pass
+        if not template:  # init: reap them (a template's are reaped by init)
+            try:
+                while True:
+                    os.waitpid(-1, 0)
+            except ChildProcessError:
+                pass
         state = int.from_bytes(worker.shared[:8], "big", signed=True)
         if state <= 0:
             os._exit(0)
         try:
-            for folder in scratch:
+            for folder in worker.scratch:
                 wipe(folder)
         except OSError:
             os._exit(0)
         code = (128 + os.WTERMSIG(status) if os.WIFSIGNALED(status)
                 else os.WEXITSTATUS(status))
-        worker.send({"id": state, "ok": False, "kind": "crashed", "status": code})
+        worker.send({"id": state, "ok": False, "kind": "crashed", "status": code,
+                     "template": template})
 
 
 def main() -> None:
@@ -486,7 +507,10 @@ def main() -> None:
     hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing)
     worker.send(hello)
     if config.get("keeper") and os.getpid() == 1:  # only as a pid namespace's init
-        keep(worker, req_fd, config["keeper"])
+        import mmap
+
+        worker.shared, worker.scratch = mmap.mmap(-1, 8), config["keeper"]
+        keep(worker, req_fd)
     try:
         worker.serve(req_fd)
     finally:
