@@ -1,7 +1,9 @@
 """The keeper (``worker.keep``): under bubblewrap, a worker that dies answering a request
-is replaced by a fork of the sandbox's init instead of a new sandbox. Every outcome must be
-what a restart gives: the same values, error kinds, messages and details, item by item,
-with the student's state (module globals, files in /tmp) reset as after a restart.
+is replaced by a fork of the sandbox's init (or of a template that has loaded the module)
+instead of a new sandbox, and after a timeout or garbage the init resets the sandbox. Every
+outcome must be what a restart gives: the same values, error kinds, messages and details,
+item by item, with the student's state (module globals, files in /tmp, processes) reset as
+after a restart.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ TOY = textwrap.dedent("""
             os._exit(0)
         return x
 
+    def loops(x):
+        if x == 3:
+            while True:
+                pass
+        return x
+
+    def writes_garbage(x):
+        if x == 3:
+            import sys
+            os.write(int(sys.argv[2]), b"not an answer\\n")  # the worker's answer pipe
+        return x
+
     def spawns(x):
         # as many processes as the process limit allows: it must bind as without a keeper,
         # except that after a crash the template is one more process of the sandbox
@@ -89,9 +103,9 @@ def make(tmp_path, monkeypatch):
 
     monkeypatch.setattr(proxy.SubmissionSession, "_start", counted)
 
-    def session(keeper: bool) -> SubmissionSession:
+    def session(keeper: bool, call_timeout: float = 2) -> SubmissionSession:
         monkeypatch.setattr(launch, "KEEPER", keeper)
-        options = GradingOptions(sandbox="require", call_timeout=2)
+        options = GradingOptions(sandbox="require", call_timeout=call_timeout)
         plan = plan_sandbox(options.sandbox, None, None, options.limits)
         made = SubmissionSession(Submission.locate(folder), plan, options)
         made._start()
@@ -135,6 +149,35 @@ def test_a_crash_under_the_keeper_gives_what_a_restart_gives(make, function):
     assert any(o[0] == "error" and o[1] == "crashed" for o in got)
     assert restarted.starts() > 1  # without the keeper, each crash costs a new sandbox
     assert kept.starts() == 1
+
+
+@pytest.mark.parametrize(("function", "kind"), [("loops", "timeout"),
+                                              ("writes_garbage", "garbage")])
+def test_a_reset_after_a_timeout_or_garbage_gives_what_a_new_sandbox_gives(make, function,
+                                                                         kind):
+    """After a timeout or garbage on the channel the keeper resets the sandbox (every
+    process killed, the pipes emptied) instead of the grader starting a new one."""
+    restarted, kept = make(keeper=False, call_timeout=0.3), make(keeper=True, call_timeout=0.3)
+    expected, got = run(restarted, function), run(kept, function)
+    assert got == expected
+    assert [o[1] for o in got if o[0] == "error"] == [kind] * 2
+    assert [o[1] for o in got[:3]] == [1, 2, kind]  # the batch fell back to single calls
+    assert restarted.starts() > 1
+    assert kept.starts() == 1
+
+
+def test_a_reset_kills_what_the_worker_left_behind(make):
+    """Processes the student's code started die at a reset, as with a new sandbox."""
+    session = make(keeper=True, call_timeout=0.3)
+    session.call("toy", "forks", (1,), {}, Budget(10))  # leaves a sleeping process
+    with pytest.raises(StudentError, match="did not finish"):
+        session.call("toy", "loops", (3,), {}, Budget(10))
+    # the sleeper is gone: every process but the keeper and its template (made by the
+    # load after the reset) is the student's to start again
+    assert session.call("toy", "spawns", (1,), {}, Budget(10)) == \
+        GradingOptions().limits.processes - 2
+    assert session.template == ("toy",)
+    assert session.starts() == 1
 
 
 def test_the_keeper_reports_the_exit_status_and_resets_state(make):

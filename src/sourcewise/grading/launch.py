@@ -29,6 +29,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -203,6 +204,12 @@ class SandboxProcess:
         req_r, self.req_w = os.pipe()
         self.resp_r, resp_w = os.pipe()
         child_fds = [req_r, resp_w]
+        self.control: socket.socket | None = None  # to the keeper: resets (worker.keep)
+        control_fd = None
+        if self.keeper:
+            self.control, control = socket.socketpair()
+            control_fd = control.detach()
+            child_fds.append(control_fd)
         self.info_r = None
         env = dict(ENV)
         if plan.kind == "bubblewrap":
@@ -228,7 +235,7 @@ class SandboxProcess:
             )
         finally:
             for fd in child_fds:
-                os.close(fd)
+                os.close(fd)  # the numbers stay valid in the worker (pass_fds keeps them)
         self.reader = LineReader(self.resp_r, limits.answer_bytes)
         with contextlib.suppress(BrokenPipeError):  # a worker that died says so on read
             write_payload(self.req_w, code)
@@ -239,6 +246,7 @@ class SandboxProcess:
                 "sub": sub, "uid": plan.uid, "gid": plan.uid,
                 "harden": plan.kind == "process", "limits": rlimits,
                 "keeper": list(KEEPER_SCRATCH) if self.keeper else None,
+                "control": control_fd,
                 "max_result_bytes": limits.result_bytes,
                 "max_output_chars": limits.output_chars,
             })
@@ -344,7 +352,36 @@ class SandboxProcess:
             self.kill()
         self.release()
 
+    def reset(self, seconds: float = 2.0) -> bool:
+        """Ask the keeper for a fresh worker in this sandbox, as if it were a new one: every
+        process of the sandbox but the keeper killed, the pipes emptied, /tmp emptied.
+        False if it did not answer in time (the caller then drops the sandbox)."""
+        if self.control is None:
+            return False
+        try:
+            self.control.sendall(b"r")
+            ready, _, _ = select.select([self.control], [], [], seconds)
+            if not ready or self.control.recv(1) != b"k":
+                return False
+        except OSError:
+            return False
+        # Every writer is dead: what the answer pipe holds now is all stale.
+        os.set_blocking(self.resp_r, False)
+        try:
+            while os.read(self.resp_r, 1 << 16):
+                pass
+        except BlockingIOError:
+            pass
+        finally:
+            os.set_blocking(self.resp_r, True)
+        self.reader.buffer.clear()
+        self.restarted()
+        return True
+
     def release(self) -> None:
+        if self.control is not None:
+            self.control.close()
+            self.control = None
         for fd in (self.req_w, self.resp_r, self.info_r, self.pidfd):
             if fd is not None and fd >= 0:
                 with contextlib.suppress(OSError):

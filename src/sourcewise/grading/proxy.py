@@ -127,11 +127,22 @@ class SubmissionSession:
             worker.release()
             raise SandboxError(f"the sandbox did not start: {hello.get('error', hello)}")
         worker.note_started()
+        worker.keeper = worker.keeper and hello.get("keeper") is True
         self.worker = worker
         self.loaded = set()
         self.crashed = False  # has a worker of this sandbox died answering a request?
         self.template: tuple[str, ...] = ()  # the module the keeper's template has loaded
         return worker
+
+    def _renew_worker(self) -> None:
+        """After a timeout or garbage: a fresh worker, as from a new sandbox. The keeper
+        resets this sandbox when it can (much cheaper); otherwise it is dropped."""
+        if self.worker is not None and self.worker.keeper and self.worker.reset():
+            self.loaded = set()
+            self.template = ()
+            self.crashed = True  # the next load makes a template (see _load)
+            return
+        self._drop_worker()
 
     def _drop_worker(self, *, exited: bool = False) -> tuple[int | None, str]:
         """Kill the current worker; return its exit status and last output (for messages).
@@ -207,7 +218,7 @@ class SubmissionSession:
         try:
             answer = self._request(message, timeout)
         except ChannelTimeout:
-            self._drop_worker()
+            self._renew_worker()
             raise self._not_gradable(exercise, "import_timeout", (
                 f"Loading {file} took longer than {timeout:g} s. Code outside functions "
                 "runs when the file is loaded: make sure it does not loop forever."
@@ -220,7 +231,7 @@ class SubmissionSession:
                 "os._exit() and anything that crashes Python."
             )) from None
         except ChannelError:
-            self._drop_worker()
+            self._renew_worker()
             raise self._not_gradable(exercise, "import_garbage", (
                 f"While {file} was loading, something wrote to the grader's private channel. "
                 "Remove code that writes to file descriptors it did not open."
@@ -323,7 +334,7 @@ class SubmissionSession:
                     and (not r["ok"] or "value" in r) for r in results)):
                 raise ChannelError("not one answer per call")
         except ChannelTimeout:
-            self._drop_worker()
+            self._renew_worker()
             self.batching = False  # it cost a whole call timeout: no more batches
             return None
         except ChannelClosed as crash:
@@ -331,7 +342,7 @@ class SubmissionSession:
             self.unbatched.add((exercise, function))
             return None
         except ChannelError:
-            self._drop_worker()
+            self._renew_worker()
             self.unbatched.add((exercise, function))
             return None
         elapsed = time.monotonic() - started
@@ -362,7 +373,7 @@ class SubmissionSession:
             answer = self._request({"op": "call", "module": exercise, "function": function,
                                     "args": args, "kwargs": kwargs}, timeout)
         except ChannelTimeout:
-            self._drop_worker()
+            self._renew_worker()
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
@@ -375,7 +386,7 @@ class SubmissionSession:
                 "nothing. Look for os._exit(), a crash in C code, or memory use that is far "
                 "too high.", kind="crashed", call=shown, details=tail) from None
         except ChannelError as exc:
-            self._drop_worker()
+            self._renew_worker()
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} wrote something to the grader's private channel that is not an "

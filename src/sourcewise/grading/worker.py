@@ -31,6 +31,7 @@ At the end of input, the worker exits at once (no atexit handlers, no waiting fo
 
 from __future__ import annotations
 
+import _signal  # not signal: it imports enum, milliseconds at every start
 import _thread
 import faulthandler
 import io
@@ -278,6 +279,8 @@ class Worker:
         self.modules: dict[str, object] = {}
         self.shared = None  # under a keeper: the id of the request being answered
         self.scratch: list[str] = []  # the writable folders a keeper empties after a crash
+        self.control: int | None = None  # the init's control socket (see keep)
+        self.wakeup: tuple[int, ...] = ()  # the init's SIGCHLD wake-up pipe
 
     def mark(self, state: int) -> None:
         """Tell the keeper which request is being answered (0: none, -1: end of input)."""
@@ -446,6 +449,12 @@ def keep(worker: Worker, req_fd: int, *, template: bool = False) -> None:
     ``status`` is what bubblewrap would exit with: the exit code, or 128 + the signal.
     When the child ends for any other reason (end of input, a death between requests) or
     the cleanup fails, this process exits, as a worker without a keeper would.
+
+    The init also listens on a control socket only it holds (``worker.control``): a byte
+    there asks for a *reset* (after a timeout or garbage on the channel, when the trusted
+    side would otherwise start a new sandbox): it kills every other process, empties the
+    request pipe and the writable folders, answers one byte on the socket, and forks a
+    fresh child; the trusted side then throws away whatever the answer pipe holds.
     """
     while True:
         worker.mark(0)
@@ -454,24 +463,29 @@ def keep(worker: Worker, req_fd: int, *, template: bool = False) -> None:
         except OSError:
             os._exit(0)
         if pid == 0:
+            if worker.control is not None:  # only the init holds these
+                _signal.set_wakeup_fd(-1)
+                _signal.signal(_signal.SIGCHLD, _signal.SIG_DFL)
+                for fd in (worker.control, *worker.wakeup):
+                    os.close(fd)
+                worker.control, worker.wakeup = None, ()
             try:
                 worker.serve(req_fd)
             finally:
                 os._exit(0)
-        while True:  # as init, also reap what our children's children left when they died
-            done, status = os.waitpid(-1, 0)
-            if done == pid:
-                break
-        try:  # noqa: SIM105 (contextlib is one more import at every sandbox start)
-            os.kill(-1, 9)  # SIGKILL: every process of the namespace but init and this one
-        except OSError:
-            pass
-        if not template:  # init: reap them (a template's are reaped by init)
+        status = wait_for(worker, pid) if worker.control is not None \
+            else os.waitpid(pid, 0)[1]
+        if status is None:  # a reset: the trusted side drops whatever the child said
+            kill_the_rest(template)
             try:
-                while True:
-                    os.waitpid(-1, 0)
-            except ChildProcessError:
-                pass
+                drain(req_fd)
+                for folder in worker.scratch:
+                    wipe(folder)
+            except OSError:
+                os._exit(0)
+            os.write(worker.control, b"k")
+            continue
+        kill_the_rest(template)
         state = int.from_bytes(worker.shared[:8], "big", signed=True)
         if state <= 0:
             os._exit(0)
@@ -484,6 +498,55 @@ def keep(worker: Worker, req_fd: int, *, template: bool = False) -> None:
                 else os.WEXITSTATUS(status))
         worker.send({"id": state, "ok": False, "kind": "crashed", "status": code,
                      "template": template})
+
+
+def wait_for(worker: Worker, pid: int) -> int | None:
+    """As init: reap every child that dies until ``pid`` does (its wait status), or until
+    the trusted side asks for a reset on the control socket (None); exit at its end."""
+    import select
+
+    while True:
+        ready = select.select([worker.control, worker.wakeup[0]], [], [])[0]
+        if worker.control in ready:
+            if not os.read(worker.control, 1):
+                os._exit(0)  # the grader is gone: end the sandbox
+            return None
+        drain(worker.wakeup[0])
+        try:
+            while True:
+                done, status = os.waitpid(-1, os.WNOHANG)
+                if done == pid:
+                    return status
+                if done == 0:
+                    break
+        except ChildProcessError:
+            pass
+
+
+def drain(fd: int) -> None:
+    """Read and drop whatever ``fd`` (a pipe) holds now, without blocking."""
+    os.set_blocking(fd, False)
+    try:
+        while os.read(fd, 65536):
+            pass
+    except BlockingIOError:
+        pass
+    finally:
+        os.set_blocking(fd, True)
+
+
+def kill_the_rest(template: bool) -> None:
+    """Kill every process of the namespace but init and this one; as init, reap them."""
+    try:  # noqa: SIM105 (contextlib is one more import at every sandbox start)
+        os.kill(-1, 9)  # SIGKILL; only processes of the sandbox's uid can be signalled
+    except OSError:
+        pass
+    if not template:  # init: reap them (a template's are reaped by init)
+        try:
+            while True:
+                os.waitpid(-1, 0)
+        except ChildProcessError:
+            pass
 
 
 def main() -> None:
@@ -504,12 +567,18 @@ def main() -> None:
     sys.stdout = sys.stderr = worker.output
     sys.stdin = io.StringIO()
     sys.path.append(worker.sub)
-    hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing)
+    keeping = bool(config.get("keeper")) and os.getpid() == 1  # only as a namespace's init
+    hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing,
+                 keeper=keeping)
     worker.send(hello)
-    if config.get("keeper") and os.getpid() == 1:  # only as a pid namespace's init
+    if keeping:
         import mmap
 
         worker.shared, worker.scratch = mmap.mmap(-1, 8), config["keeper"]
+        worker.control, worker.wakeup = config["control"], os.pipe()
+        os.set_blocking(worker.wakeup[1], False)
+        _signal.set_wakeup_fd(worker.wakeup[1])
+        _signal.signal(_signal.SIGCHLD, lambda *_: None)  # wakes select through the pipe
         keep(worker, req_fd)
     try:
         worker.serve(req_fd)
