@@ -19,6 +19,10 @@
 
 The worker sets its own rlimits (CPU, address space, file size, open files, processes,
 core) before it loads student code; its stdout and stderr go to a size-capped file.
+Under bubblewrap the worker's init keeps a fresh copy of itself (``worker.keep``): the
+process limit is one higher for it, so the student's code may start as many processes as
+without it (one fewer once a crash has made a template), and a socket to it, held by no
+other process of the sandbox, asks it to reset the sandbox (``SandboxProcess.reset``).
 """
 
 from __future__ import annotations

@@ -15,18 +15,27 @@ Protocol:
   wrote it). After this source, the first frame is the config: ``sub`` (folder holding the submission's
   files), ``uid``/``gid`` (drop to them when started as root), ``harden`` (no-new-privileges
   and a parent-death signal, for the fallback without bubblewrap), ``limits`` (rlimits),
-  ``max_result_bytes`` and ``max_output_chars``. Then requests: ``{"id": n, "op": "load",
-  "module": m}``, ``{"id": n, "op": "call", "module": m, "function": f, "args": [...],
+  ``max_result_bytes``, ``max_output_chars``, and under bubblewrap ``keeper`` (the
+  writable folders to empty after a crash) and ``control`` (the keeper's control socket;
+  see ``keep``). Then requests: ``{"id": n, "op": "load", "module": m}`` (with ``"keep":
+  true`` after a crash: make a template, see ``keep``), ``{"id": n, "op": "call", "module":
+  m, "function": f, "args": [...],
   "kwargs": {...}}`` or ``{"id": n, "op": "map", "module": m, "function": f, "calls":
   [[args...], ...], "max_bytes": b}`` (many calls of one function in one round trip).
 * worker -> trusted, on RESP_FD: one JSON object per line, ASCII only. First
   ``{"hello": ...}``, then per request ``{"id": n, "ok": true, ...}`` or ``{"id": n, "ok":
   false, "kind": ..., "error": ...}``; a ``map`` answers ``{"id": n, "ok": true, "results":
   [...]}`` with one call answer per call, or ``{"id": n, "ok": false, "kind":
-  "too_large"}`` as soon as the answers together pass ``max_bytes``. The trusted side parses
-  it strictly.
+  "too_large"}`` as soon as the answers together pass ``max_bytes``. Under a keeper, a
+  request whose worker died is answered ``{"id": n, "ok": false, "kind": "crashed",
+  "status": s, "template": t}``. The trusted side parses it strictly.
 
 At the end of input, the worker exits at once (no atexit handlers, no waiting for threads).
+
+Under bubblewrap the worker is the pid namespace's init and *keeps* (``keep``): it never
+runs student code itself but serves from a forked copy, so a crash costs a fork instead of
+a new sandbox, and a timeout or garbage on the channel a reset instead of a new sandbox;
+what the student's code sees afterwards is what a new sandbox would show it.
 """
 
 from __future__ import annotations
