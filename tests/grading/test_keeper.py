@@ -40,10 +40,7 @@ TOY = textwrap.dedent("""
 
     def leaves_files(x):
         seen = sorted(os.listdir("/tmp"))
-        try:
-            open(f"/tmp/{x}", "w").close()
-        except OSError:  # /tmp is read-only for the worker when the grader is root
-            pass
+        open(f"/tmp/{x}", "w").close()
         if x == 3:
             os._exit(1)
         return seen
@@ -56,6 +53,18 @@ TOY = textwrap.dedent("""
         if x % 2 == 0:
             os._exit(0)
         return x
+
+    def fills_tmp(x):
+        # 1 MB files (the file-size limit) until /tmp is full: how many fit
+        written = 0
+        try:
+            while written < 64:
+                with open(f"/tmp/fill{written}", "wb") as out:
+                    out.write(bytes(1024 * 1024))
+                written += 1
+        except OSError:
+            pass
+        return written
 
     def loops(x):
         if x == 3:
@@ -191,11 +200,18 @@ def test_the_keeper_reports_the_exit_status_and_resets_state(make):
     assert any("toy.py" in line for line in segfault[5])  # faulthandler's traceback
 
 
+def test_the_private_tmp_is_writable_and_small(make):
+    """The student's code can write to its private /tmp, which holds at most 16 MB."""
+    filled = make(keeper=True).call("toy", "fills_tmp", (1,), {}, Budget(10))
+    assert 8 <= filled <= GradingOptions().limits.tmp_bytes // (1024 * 1024)
+
+
 def test_files_left_in_tmp_are_gone_after_a_crash(make):
+    """Files the student's code left in /tmp are gone after a crash, as in a new sandbox."""
     got = run(make(keeper=True), "leaves_files")[len(INPUTS):]
-    if got[1] == ("value", []):
-        pytest.skip("the sandbox's /tmp is not writable for the worker here")
-    assert got[:2] == [("value", []), ("value", ["1"])]
+    # the batch before left files 4 to 7 (its crash at 3 emptied /tmp of 1 and 2)
+    assert got[:2] == [("value", ["4", "5", "6", "7"]), ("value", ["1", "4", "5", "6", "7"])]
+    assert got[2][:2] == ("error", "crashed")
     assert got[3] == ("value", [])  # a fresh /tmp, as in a new sandbox
 
 

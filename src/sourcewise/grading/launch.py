@@ -186,8 +186,10 @@ def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int)
                 made.add(str(parent))
                 args += ["--perms", "0755", "--dir", str(parent)]
         args += ["--ro-bind", path, path]
+    # /tmp like a real one (sticky, writable by all): the worker may have dropped to a uid
+    # that could not write a tmpfs owned by root.
     args += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.tmp_bytes),
-             "--tmpfs", "/tmp", "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
+             "--perms", "1777", "--tmpfs", "/tmp", "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
              "--info-fd", str(info_fd), "--"]
     return args
 
