@@ -12,7 +12,7 @@ from model_builders import HIDDEN_SENTENCE, check, result_for
 
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
-from sourcewise.export.class_results import load_class
+from sourcewise.export.class_results import load_class, parse_record
 from sourcewise.export.gradebook import write_gradebook, write_status
 from sourcewise.export.gradescope_results import results_json
 from sourcewise.export.junit import write_junit
@@ -223,3 +223,23 @@ def test_outputs_written_in_parallel_equal_those_written_in_one_process(class_re
     assert len(names) == len(set(names)) == 9 * 3 + 4 + 8  # students, class, analysis
     for name in names:
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_outputs_from_records_parsed_beforehand_are_the_same(class_records, tmp_path):
+    """``sourcewise grade`` parses each record while the rest are graded: the outputs are
+    byte for byte those written from the records alone; a parsed student whose record is
+    not the very one given is parsed again."""
+    plain, early = tmp_path / "plain", tmp_path / "early"
+    write_outputs(class_records, plain)
+    parsed = {r.key: parse_record(r) for r in class_records}
+    stale = class_records[0]
+    parsed[stale.key] = parse_record(Record.from_json({**stale.to_json(), "status": "error"}))
+    write_outputs(class_records, early, parsed=parsed)
+    files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(early) for p in early.rglob("*") if p.is_file())
+    for name in files:
+        assert (plain / name).read_bytes() == (early / name).read_bytes(), name
+    (again,) = [g for g in load_class(class_records, parsed).students
+                if g.record.key == stale.key]
+    assert again.record is stale
+    assert again.result is not None

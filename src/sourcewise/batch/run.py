@@ -25,6 +25,7 @@ from sourcewise.batch.progress import Progress
 from sourcewise.batch.project import Project, ProjectError
 from sourcewise.batch.roster import RosterError, read_roster
 from sourcewise.batch.store import Record, ResultStore
+from sourcewise.export.class_results import Graded, parse_record
 from sourcewise.export.outputs import OUTPUTS_NOTE, write_outputs
 
 
@@ -55,8 +56,9 @@ def grade_command(args: argparse.Namespace) -> int:
         return 1
     store = ResultStore(args.out)
     plan = make_plan(intake, store, checks_digest, args.force)
+    parsed: dict[str, Graded] = {}
     try:
-        grade_all(plan, store, setup, checks_digest, args.out, args.jobs)
+        grade_all(plan, store, setup, checks_digest, args.out, args.jobs, parsed)
     except PoolError as error:
         print(f"sourcewise grade: {error}", file=sys.stderr)
         return 1
@@ -64,9 +66,10 @@ def grade_command(args: argparse.Namespace) -> int:
         print(f"sourcewise grade: interrupted; {len(store.keys())} results are kept in "
               f"{store.folder}: run the same command again to finish", file=sys.stderr)
         return 130
-    records = [store.load(s.key) for s in intake.submissions]
+    records = [parsed[s.key].record if s.key in parsed else store.load(s.key)
+               for s in intake.submissions]
     written = write_outputs([r for r in records if r is not None], args.out, args.columns,
-                            args.jobs)
+                            args.jobs, parsed)
     print(summary(records, intake, plan, time.monotonic() - started, args.out, written),
           file=sys.stderr)
     return 1 if any(r is None or r.status == "error" for r in records) else 0
@@ -104,8 +107,11 @@ def pending_record(submission: Submission, checks_digest: str) -> Record:
 
 
 def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest: str,
-              out: Path, jobs: int) -> None:
-    """Grade the plan's submissions on the pool, with a progress line."""
+              out: Path, jobs: int, parsed: dict[str, Graded] | None = None) -> None:
+    """Grade the plan's submissions on the pool, with a progress line.
+
+    ``parsed`` receives each graded submission's record as stored, read back and parsed
+    while the pool grades the rest (the outputs are then written from it)."""
     if not plan.to_grade:
         return
     print(f"Grading {len(plan.to_grade)} submission{'s' * (len(plan.to_grade) != 1)} on "
@@ -120,6 +126,10 @@ def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest
     def on_reply(task: Task, reply: dict[str, Any]) -> None:
         shutil.rmtree(task.staged, ignore_errors=True)
         progress.advance(problem=reply.get("status") == "error")
+        if parsed is not None:
+            record = store.load(task.key)  # saved atomically before the reply was sent
+            if record is not None:
+                parsed[task.key] = parse_record(record)
 
     def on_death(task: Task, reason: str) -> None:
         record = Record.from_json({**task.record, "status": "error",

@@ -60,15 +60,26 @@ class ClassResults:
         return round(sum(self.points_possible().values()), 6)
 
 
-def load_class(records: list[Record]) -> ClassResults:
-    """Parse each record's stored result; records come back sorted by key."""
+def load_class(records: list[Record],
+               parsed: dict[str, Graded] | None = None) -> ClassResults:
+    """Parse each record's stored result; records come back sorted by key.
+
+    ``parsed``: students already parsed (``parse_record``), used when their record is the
+    very same object."""
     students = []
     for record in sorted(records, key=lambda r: r.key):
-        result = None
-        if record.status == "graded" and record.result is not None:
-            result = SubmissionResult.from_json(record.result)
-        students.append(Graded(record, result))
+        known = (parsed or {}).get(record.key)
+        students.append(known if known is not None and known.record is record
+                        else parse_record(record))
     return ClassResults(tuple(students))
+
+
+def parse_record(record: Record) -> Graded:
+    """A record with its stored result parsed."""
+    result = None
+    if record.status == "graded" and record.result is not None:
+        result = SubmissionResult.from_json(record.result)
+    return Graded(record, result)
 
 
 def format_points(value: float) -> str:

@@ -36,14 +36,14 @@ OUTPUTS_NOTE = ("gradebook.csv (for Canvas; gradebook-moodle.csv for Moodle), st
 
 
 def write_outputs(records: list[Record], out: Path, columns: str = "exercises",
-                  jobs: int = 1) -> list[Path]:
+                  jobs: int = 1, parsed: dict[str, Graded] | None = None) -> list[Path]:
     """Write every output for ``records`` into ``out``; return the files written.
 
     With ``jobs`` above 1 (on Linux), forked processes write the per-student files while
-    this one writes the class-wide ones.
+    this one writes the class-wide ones. ``parsed``: see ``load_class``.
     """
     global _SHARED
-    results = load_class(records)
+    results = load_class(records, parsed)
     students = out / "students"
     shutil.rmtree(students, ignore_errors=True)
     shutil.rmtree(out / "analysis", ignore_errors=True)

@@ -19,6 +19,10 @@
 
 The worker sets its own rlimits (CPU, address space, file size, open files, processes,
 core) before it loads student code; its stdout and stderr go to a size-capped file.
+Under bubblewrap the worker's init keeps a fresh copy of itself (``worker.keep``): the
+process limit is one higher for it, so the student's code may start as many processes as
+without it (one fewer once a crash has made a template), and a socket to it, held by no
+other process of the sandbox, asks it to reset the sandbox (``SandboxProcess.reset``).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import os
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -85,6 +90,8 @@ def worker_code(python: str) -> bytes:
     return _compiled[python]
 
 
+KEEPER = True  # tests turn it off to compare with plain restarts
+KEEPER_SCRATCH = ("/tmp", "/dev/shm")  # the sandbox's writable folders, emptied after a crash
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 IS_LINUX = sys.platform.startswith("linux")
 
@@ -179,8 +186,10 @@ def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int)
                 made.add(str(parent))
                 args += ["--perms", "0755", "--dir", str(parent)]
         args += ["--ro-bind", path, path]
+    # /tmp like a real one (sticky, writable by all): the worker may have dropped to a uid
+    # that could not write a tmpfs owned by root.
     args += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.tmp_bytes),
-             "--tmpfs", "/tmp", "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
+             "--perms", "1777", "--tmpfs", "/tmp", "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
              "--info-fd", str(info_fd), "--"]
     return args
 
@@ -194,9 +203,19 @@ class SandboxProcess:
         self.private_tmp: str | None = None
         self.ns_init: int | None = None  # bwrap's pid-1 process, found on first kill
         self.pidfd: int | None = None
+        # Under bubblewrap the worker's init keeps a fresh copy of itself: a crash then
+        # costs a fork, not a new sandbox (see worker.keep).
+        self.keeper = KEEPER and plan.kind == "bubblewrap"
+        self.capture_start = 0  # where the current worker's output starts in capture
         req_r, self.req_w = os.pipe()
         self.resp_r, resp_w = os.pipe()
         child_fds = [req_r, resp_w]
+        self.control: socket.socket | None = None  # to the keeper: resets (worker.keep)
+        control_fd = None
+        if self.keeper:
+            self.control, control = socket.socketpair()
+            control_fd = control.detach()
+            child_fds.append(control_fd)
         self.info_r = None
         env = dict(ENV)
         if plan.kind == "bubblewrap":
@@ -222,13 +241,18 @@ class SandboxProcess:
             )
         finally:
             for fd in child_fds:
-                os.close(fd)
+                os.close(fd)  # the numbers stay valid in the worker (pass_fds keeps them)
         self.reader = LineReader(self.resp_r, limits.answer_bytes)
         with contextlib.suppress(BrokenPipeError):  # a worker that died says so on read
             write_payload(self.req_w, code)
+            rlimits = limits.rlimits()
+            if self.keeper:
+                rlimits["processes"] += 1  # the keeper is one of the uid's processes
             write_frame(self.req_w, {
                 "sub": sub, "uid": plan.uid, "gid": plan.uid,
-                "harden": plan.kind == "process", "limits": limits.rlimits(),
+                "harden": plan.kind == "process", "limits": rlimits,
+                "keeper": list(KEEPER_SCRATCH) if self.keeper else None,
+                "control": control_fd,
                 "max_result_bytes": limits.result_bytes,
                 "max_output_chars": limits.output_chars,
             })
@@ -334,7 +358,36 @@ class SandboxProcess:
             self.kill()
         self.release()
 
+    def reset(self, seconds: float = 2.0) -> bool:
+        """Ask the keeper for a fresh worker in this sandbox, as if it were a new one: every
+        process of the sandbox but the keeper killed, the pipes emptied, /tmp emptied.
+        False if it did not answer in time (the caller then drops the sandbox)."""
+        if self.control is None:
+            return False
+        try:
+            self.control.sendall(b"r")
+            ready, _, _ = select.select([self.control], [], [], seconds)
+            if not ready or self.control.recv(1) != b"k":
+                return False
+        except OSError:
+            return False
+        # Every writer is dead: what the answer pipe holds now is all stale.
+        os.set_blocking(self.resp_r, False)
+        try:
+            while os.read(self.resp_r, 1 << 16):
+                pass
+        except BlockingIOError:
+            pass
+        finally:
+            os.set_blocking(self.resp_r, True)
+        self.reader.buffer.clear()
+        self.restarted()
+        return True
+
     def release(self) -> None:
+        if self.control is not None:
+            self.control.close()
+            self.control = None
         for fd in (self.req_w, self.resp_r, self.info_r, self.pidfd):
             if fd is not None and fd >= 0:
                 with contextlib.suppress(OSError):
@@ -347,9 +400,16 @@ class SandboxProcess:
             self.private_tmp = None
 
     def output_tail(self, size: int = 2000) -> str:
-        """The end of what the worker wrote to its stdout and stderr (diagnostics only)."""
+        """The end of what the current worker (since the last crash its keeper reported)
+        wrote to its stdout and stderr (diagnostics only)."""
         with contextlib.suppress(OSError, ValueError):
             end = self.capture.seek(0, os.SEEK_END)
-            self.capture.seek(max(0, end - size))
-            return self.capture.read(size).decode("utf-8", "replace")
+            start = max(self.capture_start, end - size)
+            self.capture.seek(start)
+            return self.capture.read(end - start).decode("utf-8", "replace")
         return ""
+
+    def restarted(self) -> None:
+        """The keeper reported a crash and forked a fresh worker: its output starts here."""
+        with contextlib.suppress(OSError, ValueError):
+            self.capture_start = self.capture.seek(0, os.SEEK_END)

@@ -41,6 +41,17 @@ class SandboxError(Exception):
     """The grader could not run the sandbox (not the student's fault)."""
 
 
+class WorkerCrashed(ChannelClosed):
+    """The worker died answering a request, and its keeper (``worker.keep``) said so and
+    forked a fresh worker in the same sandbox; ``status`` is the dead worker's exit status
+    as bubblewrap would give it (shown to the student, never trusted)."""
+
+    def __init__(self, status: int | None, template: bool) -> None:
+        super().__init__(status)
+        self.status = status
+        self.template = template  # the fresh worker is a copy of the session's template
+
+
 @dataclass
 class Budget:
     """One check's calls: seconds of student time left, and what the calls printed."""
@@ -116,9 +127,22 @@ class SubmissionSession:
             worker.release()
             raise SandboxError(f"the sandbox did not start: {hello.get('error', hello)}")
         worker.note_started()
+        worker.keeper = worker.keeper and hello.get("keeper") is True
         self.worker = worker
         self.loaded = set()
+        self.crashed = False  # has a worker of this sandbox died answering a request?
+        self.template: tuple[str, ...] = ()  # the module the keeper's template has loaded
         return worker
+
+    def _renew_worker(self) -> None:
+        """After a timeout or garbage: a fresh worker, as from a new sandbox. The keeper
+        resets this sandbox when it can (much cheaper); otherwise it is dropped."""
+        if self.worker is not None and self.worker.keeper and self.worker.reset():
+            self.loaded = set()
+            self.template = ()
+            self.crashed = True  # the next load makes a template (see _load)
+            return
+        self._drop_worker()
 
     def _drop_worker(self, *, exited: bool = False) -> tuple[int | None, str]:
         """Kill the current worker; return its exit status and last output (for messages).
@@ -135,6 +159,20 @@ class SubmissionSession:
         returncode, tail = worker.popen.returncode, worker.output_tail()
         worker.release()
         return returncode, tail
+
+    def _after_crash(self, crash: ChannelClosed) -> tuple[int | None, str]:
+        """The worker died answering a request: its exit status and last output. Its keeper
+        has already forked a fresh one (nothing loaded, as after a restart), or, without a
+        keeper, the sandbox is dropped and the next request starts a new one."""
+        if isinstance(crash, WorkerCrashed) and self.worker is not None:
+            tail = self.worker.output_tail()
+            self.worker.restarted()
+            self.crashed = True
+            if not (crash.template and self.template):
+                self.template = ()
+            self.loaded = set(self.template)
+            return crash.status, tail
+        return self._drop_worker(exited=True)
 
     def close(self) -> None:
         if self.worker is not None:
@@ -157,6 +195,10 @@ class SubmissionSession:
             raise ChannelClosed from None
         if answer.get("id") != self.next_id or not isinstance(answer.get("ok"), bool):
             raise ChannelError("an answer that does not match the request")
+        if worker.keeper and answer.get("kind") == "crashed" and answer["ok"] is False:
+            status = answer.get("status")
+            raise WorkerCrashed(status if type(status) is int else None,
+                                answer.get("template") is True)
         if answer["ok"] and message["op"] == "call" and "value" not in answer:
             raise ChannelError("an answer without a value")
         return answer
@@ -169,29 +211,35 @@ class SubmissionSession:
     def _load(self, exercise: str) -> None:
         file = f"{exercise}.py"
         timeout = self.options.import_timeout
+        message = {"op": "load", "module": exercise}
+        if self.worker is not None and self.worker.keeper and self.crashed \
+                and not self.template:
+            message["keep"] = True  # later crashes then go back to this load (worker.keep)
         try:
-            answer = self._request({"op": "load", "module": exercise}, timeout)
+            answer = self._request(message, timeout)
         except ChannelTimeout:
-            self._drop_worker()
+            self._renew_worker()
             raise self._not_gradable(exercise, "import_timeout", (
                 f"Loading {file} took longer than {timeout:g} s. Code outside functions "
                 "runs when the file is loaded: make sure it does not loop forever."
             )) from None
-        except ChannelClosed:
-            returncode, _ = self._drop_worker(exited=True)
+        except ChannelClosed as crash:
+            returncode, _ = self._after_crash(crash)
             raise self._not_gradable(exercise, "import_crash", (
                 f"Python stopped while loading {file} ({_signal_name(returncode)}). Code "
                 "outside functions runs when the file is loaded: remove calls such as "
                 "os._exit() and anything that crashes Python."
             )) from None
         except ChannelError:
-            self._drop_worker()
+            self._renew_worker()
             raise self._not_gradable(exercise, "import_garbage", (
                 f"While {file} was loading, something wrote to the grader's private channel. "
                 "Remove code that writes to file descriptors it did not open."
             )) from None
         if answer["ok"]:
             self.loaded.add(exercise)
+            if message.get("keep") and answer.get("kept") is True:
+                self.template = (exercise,)
             return
         kind = str(answer.get("kind"))
         line = answer.get("line")
@@ -286,11 +334,15 @@ class SubmissionSession:
                     and (not r["ok"] or "value" in r) for r in results)):
                 raise ChannelError("not one answer per call")
         except ChannelTimeout:
-            self._drop_worker()
+            self._renew_worker()
             self.batching = False  # it cost a whole call timeout: no more batches
             return None
-        except (ChannelClosed, ChannelError):
-            self._drop_worker()
+        except ChannelClosed as crash:
+            self._after_crash(crash)
+            self.unbatched.add((exercise, function))
+            return None
+        except ChannelError:
+            self._renew_worker()
             self.unbatched.add((exercise, function))
             return None
         elapsed = time.monotonic() - started
@@ -321,20 +373,20 @@ class SubmissionSession:
             answer = self._request({"op": "call", "module": exercise, "function": function,
                                     "args": args, "kwargs": kwargs}, timeout)
         except ChannelTimeout:
-            self._drop_worker()
+            self._renew_worker()
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
                 "loop or very slow code.", kind="timeout", call=shown) from None
-        except ChannelClosed:
-            returncode, tail = self._drop_worker(exited=True)
+        except ChannelClosed as crash:
+            returncode, tail = self._after_crash(crash)
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} stopped Python itself ({_signal_name(returncode)}), so it returned "
                 "nothing. Look for os._exit(), a crash in C code, or memory use that is far "
                 "too high.", kind="crashed", call=shown, details=tail) from None
         except ChannelError as exc:
-            self._drop_worker()
+            self._renew_worker()
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} wrote something to the grader's private channel that is not an "

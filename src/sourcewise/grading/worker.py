@@ -15,22 +15,33 @@ Protocol:
   wrote it). After this source, the first frame is the config: ``sub`` (folder holding the submission's
   files), ``uid``/``gid`` (drop to them when started as root), ``harden`` (no-new-privileges
   and a parent-death signal, for the fallback without bubblewrap), ``limits`` (rlimits),
-  ``max_result_bytes`` and ``max_output_chars``. Then requests: ``{"id": n, "op": "load",
-  "module": m}``, ``{"id": n, "op": "call", "module": m, "function": f, "args": [...],
+  ``max_result_bytes``, ``max_output_chars``, and under bubblewrap ``keeper`` (the
+  writable folders to empty after a crash) and ``control`` (the keeper's control socket;
+  see ``keep``). Then requests: ``{"id": n, "op": "load", "module": m}`` (with ``"keep":
+  true`` after a crash: make a template, see ``keep``), ``{"id": n, "op": "call", "module":
+  m, "function": f, "args": [...],
   "kwargs": {...}}`` or ``{"id": n, "op": "map", "module": m, "function": f, "calls":
   [[args...], ...], "max_bytes": b}`` (many calls of one function in one round trip).
 * worker -> trusted, on RESP_FD: one JSON object per line, ASCII only. First
   ``{"hello": ...}``, then per request ``{"id": n, "ok": true, ...}`` or ``{"id": n, "ok":
   false, "kind": ..., "error": ...}``; a ``map`` answers ``{"id": n, "ok": true, "results":
   [...]}`` with one call answer per call, or ``{"id": n, "ok": false, "kind":
-  "too_large"}`` as soon as the answers together pass ``max_bytes``. The trusted side parses
-  it strictly.
+  "too_large"}`` as soon as the answers together pass ``max_bytes``. Under a keeper, a
+  request whose worker died is answered ``{"id": n, "ok": false, "kind": "crashed",
+  "status": s, "template": t}``. The trusted side parses it strictly.
 
 At the end of input, the worker exits at once (no atexit handlers, no waiting for threads).
+
+Under bubblewrap the worker is the pid namespace's init and *keeps* (``keep``): it never
+runs student code itself but serves from a forked copy, so a crash costs a fork instead of
+a new sandbox, and a timeout or garbage on the channel a reset instead of a new sandbox;
+what the student's code sees afterwards is what a new sandbox would show it.
 """
 
 from __future__ import annotations
 
+import _signal  # not signal: it imports enum, milliseconds at every start
+import _thread
 import faulthandler
 import io
 import marshal
@@ -275,6 +286,15 @@ class Worker:
         self.limit = config["max_result_bytes"]
         self.output = CappedOutput(config["max_output_chars"])
         self.modules: dict[str, object] = {}
+        self.shared = None  # under a keeper: the id of the request being answered
+        self.scratch: list[str] = []  # the writable folders a keeper empties after a crash
+        self.control: int | None = None  # the init's control socket (see keep)
+        self.wakeup: tuple[int, ...] = ()  # the init's SIGCHLD wake-up pipe
+
+    def mark(self, state: int) -> None:
+        """Tell the keeper which request is being answered (0: none, -1: end of input)."""
+        if self.shared is not None:
+            self.shared[:8] = state.to_bytes(8, "big", signed=True)
 
     def answer_text(self, message: dict, value_json: str | None = None) -> str:
         """One answer as JSON text, the value's JSON (already checked) spliced in."""
@@ -388,16 +408,154 @@ class Worker:
         while True:
             request = read_frame(req_fd)
             if request is None:
+                self.mark(-1)
                 return
+            self.mark(int(request["id"]))
             if request["op"] == "map":
                 self.write(self.call_many(request))
-                continue
-            if request["op"] == "load":
-                answer, value_json = self.load(request["module"]), None
+            elif request["op"] == "load":
+                answer = self.load(request["module"])
+                # A template is a copy of a fresh worker that has loaded this one module:
+                # what a restart followed by this load gives (a thread started at import
+                # would not follow into the copies, so not then).
+                template = (request.get("keep") is True and answer["ok"]
+                            and self.shared is not None and _thread._count() == 0)
+                if template:
+                    answer["kept"] = True
+                answer["id"] = request["id"]
+                self.send(answer)
+                if template:
+                    self.mark(0)
+                    keep(self, req_fd, template=True)  # never returns
             else:
                 answer, value_json = self.call(request)
-            answer["id"] = request["id"]
-            self.send(answer, value_json)
+                answer["id"] = request["id"]
+                self.send(answer, value_json)
+            self.mark(0)
+
+
+def wipe(folder: str) -> None:
+    """Remove everything inside ``folder`` (raises OSError if something stays)."""
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            wipe(entry.path)
+            os.rmdir(entry.path)
+        else:
+            os.unlink(entry.path)
+
+
+def keep(worker: Worker, req_fd: int, *, template: bool = False) -> None:
+    """Serve from a forked child; when that child dies while answering a request
+    (os._exit, a signal, the CPU limit), answer that request with ``{"id": n, "ok": false,
+    "kind": "crashed", "status": s, "template": t}``, kill everything it left, empty the
+    writable folders and fork a fresh child. Never returns.
+
+    Under bubblewrap the worker's first process, the pid namespace's init, keeps: it never
+    runs student code, so a fresh child is what a restarted worker would be, without a new
+    sandbox (bubblewrap and Python's start-up). After a crash the trusted side asks the
+    next load to make a *template* (``template``): that child, having loaded the module,
+    keeps in turn, so later crashes cost a fork, not the module's import too.
+    ``status`` is what bubblewrap would exit with: the exit code, or 128 + the signal.
+    When the child ends for any other reason (end of input, a death between requests) or
+    the cleanup fails, this process exits, as a worker without a keeper would.
+
+    The init also listens on a control socket only it holds (``worker.control``): a byte
+    there asks for a *reset* (after a timeout or garbage on the channel, when the trusted
+    side would otherwise start a new sandbox): it kills every other process, empties the
+    request pipe and the writable folders, answers one byte on the socket, and forks a
+    fresh child; the trusted side then throws away whatever the answer pipe holds.
+    """
+    while True:
+        worker.mark(0)
+        try:
+            pid = os.fork()
+        except OSError:
+            os._exit(0)
+        if pid == 0:
+            if worker.control is not None:  # only the init holds these
+                _signal.set_wakeup_fd(-1)
+                _signal.signal(_signal.SIGCHLD, _signal.SIG_DFL)
+                for fd in (worker.control, *worker.wakeup):
+                    os.close(fd)
+                worker.control, worker.wakeup = None, ()
+            try:
+                worker.serve(req_fd)
+            finally:
+                os._exit(0)
+        status = wait_for(worker, pid) if worker.control is not None \
+            else os.waitpid(pid, 0)[1]
+        if status is None:  # a reset: the trusted side drops whatever the child said
+            kill_the_rest(template)
+            try:
+                drain(req_fd)
+                for folder in worker.scratch:
+                    wipe(folder)
+            except OSError:
+                os._exit(0)
+            os.write(worker.control, b"k")
+            continue
+        kill_the_rest(template)
+        state = int.from_bytes(worker.shared[:8], "big", signed=True)
+        if state <= 0:
+            os._exit(0)
+        try:
+            for folder in worker.scratch:
+                wipe(folder)
+        except OSError:
+            os._exit(0)
+        code = (128 + os.WTERMSIG(status) if os.WIFSIGNALED(status)
+                else os.WEXITSTATUS(status))
+        worker.send({"id": state, "ok": False, "kind": "crashed", "status": code,
+                     "template": template})
+
+
+def wait_for(worker: Worker, pid: int) -> int | None:
+    """As init: reap every child that dies until ``pid`` does (its wait status), or until
+    the trusted side asks for a reset on the control socket (None); exit at its end."""
+    import select
+
+    while True:
+        ready = select.select([worker.control, worker.wakeup[0]], [], [])[0]
+        if worker.control in ready:
+            if not os.read(worker.control, 1):
+                os._exit(0)  # the grader is gone: end the sandbox
+            return None
+        drain(worker.wakeup[0])
+        try:
+            while True:
+                done, status = os.waitpid(-1, os.WNOHANG)
+                if done == pid:
+                    return status
+                if done == 0:
+                    break
+        except ChildProcessError:
+            pass
+
+
+def drain(fd: int) -> None:
+    """Read and drop whatever ``fd`` (a pipe) holds now, without blocking."""
+    os.set_blocking(fd, False)
+    try:
+        while os.read(fd, 65536):
+            pass
+    except BlockingIOError:
+        pass
+    finally:
+        os.set_blocking(fd, True)
+
+
+def kill_the_rest(template: bool) -> None:
+    """Kill every process of the namespace but init and this one; as init, reap them."""
+    try:  # noqa: SIM105 (contextlib is one more import at every sandbox start)
+        os.kill(-1, 9)  # SIGKILL; only processes of the sandbox's uid can be signalled
+    except OSError:
+        pass
+    if not template:  # init: reap them (a template's are reaped by init)
+        try:
+            while True:
+                os.waitpid(-1, 0)
+        except ChildProcessError:
+            pass
 
 
 def main() -> None:
@@ -418,8 +576,19 @@ def main() -> None:
     sys.stdout = sys.stderr = worker.output
     sys.stdin = io.StringIO()
     sys.path.append(worker.sub)
-    hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing)
+    keeping = bool(config.get("keeper")) and os.getpid() == 1  # only as a namespace's init
+    hello.update(uid=os.getuid() if hasattr(os, "getuid") else None, missing_limits=missing,
+                 keeper=keeping)
     worker.send(hello)
+    if keeping:
+        import mmap
+
+        worker.shared, worker.scratch = mmap.mmap(-1, 8), config["keeper"]
+        worker.control, worker.wakeup = config["control"], os.pipe()
+        os.set_blocking(worker.wakeup[1], False)
+        _signal.set_wakeup_fd(worker.wakeup[1])
+        _signal.signal(_signal.SIGCHLD, lambda *_: None)  # wakes select through the pipe
+        keep(worker, req_fd)
     try:
         worker.serve(req_fd)
     finally:
