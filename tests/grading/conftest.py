@@ -12,6 +12,7 @@ import io
 import json
 import os
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -32,6 +33,21 @@ HIDDEN_CHECKS = TOY / "hidden" / "test_toy_hidden.py"
 TOY_POINTS = 10.0
 CLASSIFY_POINTS = 4.0  # public 2 + hidden 2: what a correct classify alone earns
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+# A student module with three bugs: add refuses 0, words splits on single spaces only,
+# upper lowers (and prints a debug line).
+BUGGY = textwrap.dedent('''
+    def add(a, b):
+        if a == 0:
+            raise ValueError("zero is not allowed")
+        return a + b
+
+    def words(text):
+        return text.split(" ")
+
+    def upper(text):
+        print("debug: upper called")
+        return text.lower()
+''')
 
 CORRECT_CLASSIFY = '''
 def classify(text):

@@ -12,7 +12,7 @@ import json
 import textwrap
 
 import pytest
-from conftest import make_project
+from conftest import BUGGY, make_project
 
 from sourcewise.grading.api import GradingOptions, grade_submissions
 from sourcewise.grading.plugin import GradingPlugin
@@ -96,19 +96,6 @@ OTHER = textwrap.dedent('''
         """The other exercise's file is missing."""
         student.anything()
 ''')
-DEMO = textwrap.dedent('''
-    def add(a, b):
-        if a == 0:
-            raise ValueError("zero is not allowed")
-        return a + b
-
-    def words(text):
-        return text.split(" ")
-
-    def upper(text):
-        print("debug: upper called")
-        return text.lower()
-''')
 TIMINGS = ("duration", "started")
 
 
@@ -139,7 +126,7 @@ def grade_both_ways(tmp_path, run_pytest, checks: dict[str, str]) -> tuple[dict,
     the check modules it imported, so each test names its check files differently)."""
     project = make_project(tmp_path / "grader", {f"checks/{name}": text
                                                  for name, text in checks.items()})
-    submission = make_project(tmp_path / "submission", {"demo.py": DEMO})
+    submission = make_project(tmp_path / "submission", {"demo.py": BUGGY})
     options = GradingOptions(sandbox="require", call_timeout=2)
     graded = grade_submissions([submission], [project / "checks"], options)[0]
     api = json.loads(json.dumps(graded.to_json()))

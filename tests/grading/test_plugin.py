@@ -6,7 +6,7 @@ import json
 import textwrap
 
 import pytest
-from conftest import make_project
+from conftest import BUGGY, make_project
 
 from sourcewise.grading.results import SubmissionResult
 
@@ -76,21 +76,6 @@ GOOD = textwrap.dedent('''
     def missing_function():
         return None
 ''')
-
-BUGGY = textwrap.dedent('''
-    def add(a, b):
-        if a == 0:
-            raise ValueError("zero is not allowed")
-        return a + b
-
-    def words(text):
-        return text.split(" ")
-
-    def upper(text):
-        print("debug: upper called")
-        return text.lower()
-''')
-
 
 def student_project(tmp_path, demo: str | None, checks: str = CHECKS):
     files = {"exercises/test_demo.py": checks}
