@@ -66,6 +66,16 @@ TOY = textwrap.dedent("""
             pass
         return written
 
+    def forks_and_returns(x):
+        # every copy returns into the worker's code, as a fork bomb's copies do (forks
+        # fail once the copies, ended but not reaped, fill the process limit)
+        for _ in range(3):
+            try:
+                os.fork()
+            except OSError:
+                pass
+        return x
+
     def loops(x):
         if x == 3:
             while True:
@@ -232,3 +242,14 @@ def test_the_process_limit_binds_as_without_a_keeper_until_a_crash(make):
     processes = GradingOptions().limits.processes
     assert counts[False] == (processes - 1, processes - 1)
     assert counts[True] == (processes - 1, processes - 2)
+
+
+@pytest.mark.parametrize("keeper", [False, True])
+def test_copies_the_students_code_forked_never_answer(make, keeper):
+    """Copies of the worker that the student's code forked end when they return into the
+    worker, so every call gets its own answer and no sandbox is reset or restarted."""
+    session = make(keeper=keeper)
+    got = session.call_many("toy", "forks_and_returns", [[x] for x in INPUTS], Budget(10))
+    got += [session.call("toy", "forks_and_returns", (x,), {}, Budget(10)) for x in INPUTS]
+    assert got == INPUTS + INPUTS
+    assert session.starts() == 1

@@ -290,6 +290,7 @@ class Worker:
         self.scratch: list[str] = []  # the writable folders a keeper empties after a crash
         self.control: int | None = None  # the init's control socket (see keep)
         self.wakeup: tuple[int, ...] = ()  # the init's SIGCHLD wake-up pipe
+        self.pid = os.getpid()  # the process that answers (set again in each served copy)
 
     def mark(self, state: int) -> None:
         """Tell the keeper which request is being answered (0: none, -1: end of input)."""
@@ -348,6 +349,7 @@ class Worker:
             return {"ok": False, "kind": "import_error", "error": safe_text(exc),
                     "line": line, "traceback": text}
         finally:
+            self.end_if_a_copy()
             self.output.take()
         self.modules[name] = module
         return {"ok": True}
@@ -369,9 +371,11 @@ class Worker:
         try:
             value = function(*args, **kwargs)
         except BaseException as exc:
+            self.end_if_a_copy()
             line, text = student_frames(exc, self.sub)
             return {"ok": False, "kind": "raised", "error": safe_text(exc), "line": line,
                     "traceback": text, "output": self.output.take()}, None
+        self.end_if_a_copy()
         output = self.output.take()
         try:
             value_json = to_json(value, [self.limit])
@@ -404,7 +408,15 @@ class Worker:
                 return self.answer_text({"id": request["id"], "ok": False, "kind": "too_large"})
         return f'{{"id":{int(request["id"])},"ok":true,"results":[{",".join(texts)}]}}'
 
+    def end_if_a_copy(self) -> None:
+        """End a copy of this process that the student's code forked, as it comes back
+        into the worker's code: only the worker answers (a fork bomb's copies would
+        otherwise race it on the channel and answer requests meant for it)."""
+        if os.getpid() != self.pid:
+            os._exit(0)
+
     def serve(self, req_fd: int) -> None:
+        self.pid = os.getpid()
         while True:
             request = read_frame(req_fd)
             if request is None:
