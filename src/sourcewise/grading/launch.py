@@ -188,8 +188,9 @@ def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int)
         args += ["--ro-bind", path, path]
     # /tmp like a real one (sticky, writable by all): the worker may have dropped to a uid
     # that could not write a tmpfs owned by root.
-    args += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.tmp_bytes),
-             "--perms", "1777", "--tmpfs", "/tmp", "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
+    args += ["--proc", "/proc", "--dev", "/dev",
+             "--size", str(limits.tmp_bytes), "--perms", "1777", "--tmpfs", "/tmp",
+             "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
              "--info-fd", str(info_fd), "--"]
     return args
 
