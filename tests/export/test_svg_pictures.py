@@ -44,3 +44,27 @@ def test_the_hardest_items_come_from_several_exercises():
     picture = hardest_items_chart(stats)
     assert picture.count("10% right (1 of 10)") == 4
     assert "loaded_language" not in picture
+
+
+def test_an_items_place_follows_its_share_however_long_the_share_is():
+    """Share and item sit in one line of text, the item after the share, so a long share
+    such as "100% right (1000 of 1000)" cannot run into the item's name."""
+    big = ItemStats("how_sure", "test_x", "x", "hidden", "hs-01", "Sentence.", "'may'",
+                    answered=1000, right=999)
+    root = ET.fromstring(hardest_items_chart([big]))
+    ns = "{http://www.w3.org/2000/svg}"
+    lines = [t for t in root.iter(f"{ns}text")
+             if "".join(t.itertext()).startswith("100% right (999 of 1000)")]
+    assert len(lines) == 1
+    runs = list(lines[0].iter(f"{ns}tspan"))
+    assert [run.text for run in runs] == ["100% right (999 of 1000)", " · Ex. 4, hs-01 (hidden)"]
+    assert all(run.get("x") is None for run in runs)  # each run starts where the last ended
+
+
+def test_text_runs_are_escaped():
+    """Hostile text in a run of text stays text."""
+    svg = Svg(100, 50, "t", "d")
+    svg.text_runs(1, 1, [("<b>", "bold", "#000"), ("</text><script/>", "normal", "#000")])
+    root = ET.fromstring(svg.render())
+    assert root.find("{http://www.w3.org/2000/svg}script") is None
+    assert "".join(root.itertext()).strip().endswith("<b></text><script/>")

@@ -92,12 +92,12 @@ def hardest_items_chart(stats: list[ItemStats]) -> str:
         svg.rect(20, y + 8, track, 18, fill="#eaeef2", stroke=GRID)
         svg.rect(20, y + 8, track * s.share_right, 18, fill=MEAN_FILL,
                  tooltip=f"{s.right} of {s.answered} right")
-        svg.text(20 + track + 8, y + 22, f"{s.share_right:.0%} right ({s.right} of "
-                 f"{s.answered})", size=12, weight="bold")
-        where = f"Ex. {_NUMBERS.get(s.exercise, '?')}, {s.item_id}"
+        where = f" · Ex. {_NUMBERS.get(s.exercise, '?')}, {s.item_id}"
         if s.visibility == "hidden":
             where += " (hidden)"
-        svg.text(20 + track + 150, y + 22, where, size=12, fill=MUTED)
+        svg.text_runs(20 + track + 8, y + 22, [
+            (f"{s.share_right:.0%} right ({s.right} of {s.answered})", "bold", INK),
+            (where, "normal", MUTED)], size=12)
         svg.text(20, y + 42, shorten(s.text or s.description, 120), size=12, italic=True)
         wrong = s.most_common_wrong
         svg.text(20, y + 58, "Most common wrong answer: " + (

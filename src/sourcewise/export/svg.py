@@ -38,6 +38,15 @@ class Svg:
             f'font-size="{size:g}" text-anchor="{anchor}" font-weight="{weight}" '
             f'fill="{fill}"{style}>{escape(content)}</text>')
 
+    def text_runs(self, x: float, y: float, runs: list[tuple[str, str, str]], *,
+                  size: float = 13) -> None:
+        """One line of text in runs of ``(content, weight, fill)``, each starting where the
+        one before ends, so runs never overlap however wide the font draws them."""
+        spans = "".join(f'<tspan font-weight="{weight}" fill="{fill}">{escape(content)}'
+                        "</tspan>" for content, weight, fill in runs)
+        self._parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-family={quoteattr(FONT)} '
+                           f'font-size="{size:g}">{spans}</text>')
+
     def rect(self, x: float, y: float, width: float, height: float, *, fill: str,
              stroke: str = "none", stroke_width: float = 1, tooltip: str = "") -> None:
         title = f"<title>{escape(tooltip)}</title>" if tooltip else ""
