@@ -13,6 +13,8 @@ from model_builders import HIDDEN_SENTENCE, check, result_for
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
 from sourcewise.export.class_results import load_class, parse_record
+from sourcewise.export.document import to_markdown
+from sourcewise.export.feedback import check_blocks
 from sourcewise.export.gradebook import write_gradebook, write_status
 from sourcewise.export.gradescope_results import results_json
 from sourcewise.export.junit import write_junit
@@ -100,7 +102,7 @@ def test_hidden_checks_never_show_their_sentences_or_hints(class_records, tmp_pa
         text = (tmp_path / "students" / "bob" / name).read_text(encoding="utf-8")
         assert "June" not in text, name
         assert "Secret hint" not in text, name
-        assert "0 of 1 new sentences right" in text, name
+        assert "you got 0 of 1 of its items right" in text, name
     assert HIDDEN_SENTENCE in (tmp_path / "analysis" / "items.csv").read_text()
 
 
@@ -110,7 +112,7 @@ def test_feedback_teaches_like_the_local_checks(class_records, tmp_path):
     text = (tmp_path / "students" / "bob" / "feedback.md").read_text(encoding="utf-8")
     assert "Total: 1 of 9 points (11%)." in text
     assert "| Sentence 1. | `'sourced_fact'` |" in text
-    assert "## 3. Who says so?: 1 of 5 points" in text
+    assert "## 3. Who says so? — 1 of 5 points" in text
     assert "Because sourced\\_fact." in text
     assert "**Hint:** Look for who says so." in text
     assert "syntax error on line 3" in text
@@ -118,6 +120,14 @@ def test_feedback_teaches_like_the_local_checks(class_records, tmp_path):
     assert "[the page exercises/who\\_says\\_so](<http://127.0.0.1:8000/exercises/who_says_so/>)" \
         in text
 
+
+
+def test_a_lesson_link_names_the_exercise_page_it_opens():
+    """A failed check links to its exercise page by the exercise's number and title."""
+    failed = check("who_says_so", "test_labels", "failed", 0.0, 3, reason="Wrong.",
+                   lesson="exercises/who-says-so.md#hints")
+    text = to_markdown(check_blocks(failed))
+    assert "[Exercise 3: Who says so?](<http://127.0.0.1:8000/exercises/who_says_so/>)" in text
 
 def test_hostile_answers_cannot_become_markup(class_records, tmp_path):
     """HTML, Markdown and links in a student's answer are escaped in both formats."""

@@ -41,6 +41,8 @@ MAX_OUTPUT_CHARS = 1500
 RESULT_WORDS = {"passed": "passed", "failed": "failed", "not gradable": "not gradable",
                 "skipped": "skipped"}
 _TITLES = {e.name: f"{e.number}. {e.title}" for e in EXERCISES}
+_PAGE_TITLES = {e.page.removesuffix(".md"): f"Exercise {e.number}: {e.title}"
+                for e in EXERCISES}
 
 
 def student_sees_details(check: CheckResult) -> bool:
@@ -58,9 +60,9 @@ def check_blocks(check: CheckResult) -> list[Block]:
         if check.items:
             right = sum(item.correct for item in check.items)
             blocks.append(Paragraph((Text(
-                f"A hidden check: you got {right} of {len(check.items)} new sentences "
-                "right. The sentences stay hidden so that they keep testing the idea, not "
-                "the answers."),)))
+                f"A hidden check: you got {right} of {len(check.items)} of its items right. "
+                "Which ones you missed stays hidden, so that the check keeps testing the "
+                "idea rather than the answers."),)))
         return blocks + _lesson(check)
     if check.status != "passed" and check.reason:
         blocks.append(Paragraph((Text(check.reason),)))
@@ -113,7 +115,7 @@ def _lesson(check: CheckResult) -> list[Block]:
     if not check.lesson or check.status == "passed":
         return []
     page = check.lesson.partition("#")[0].removesuffix(".md")
-    return [Paragraph((Text("Read more: "), Link(f"the page {page}",
+    return [Paragraph((Text("Read more: "), Link(_PAGE_TITLES.get(page, f"the page {page}"),
                                                  check.lesson_url or check.lesson)))]
 
 
@@ -140,7 +142,7 @@ def feedback_blocks(graded: Graded) -> list[Block]:
     summaries = {s.name: s for s in result.exercises()}
     for exercise, checks in by_exercise.items():
         summary = summaries[exercise]
-        blocks.append(Heading(2, f"{_TITLES.get(exercise, exercise)}: "
+        blocks.append(Heading(2, f"{_TITLES.get(exercise, exercise)} — "
                                  f"{format_points(summary.points)} of "
                                  f"{format_points(summary.max_points)} points"))
         if summary.not_gradable:
