@@ -52,9 +52,11 @@ def test_an_empty_folder_and_wrongly_named_files_say_what_was_expected(submissio
     found = by_id(scan(submissions))
     assert found["carol"].status == "empty"
     assert "it holds no files" in found["carol"].message
+    assert "rename" not in found["carol"].message  # there is nothing to rename
     assert found["dave"].status == "empty"
     assert "WhoSaysSo.py" in found["dave"].message
     assert "who_says_so.py" in found["dave"].message
+    assert "rename the files" in found["dave"].message
     assert found["erin"].status == READY
 
 

@@ -99,6 +99,8 @@ def no_exercise_files_message(others: list[str]) -> str:
     """Say that no exercise file was found, which names were expected and which were seen."""
     expected = ", ".join(sorted(EXERCISE_FILES))
     seen = ", ".join(sorted(others)[:8]) + (" ..." if len(others) > 8 else "")
-    found = f"; found: {seen}" if others else "; it holds no files"
-    return (f"no exercise files found{found}. Expected files named like {expected}: "
+    if not others:
+        return (f"no exercise files found; it holds no files. Expected files named like "
+                f"{expected}: submit them again")
+    return (f"no exercise files found; found: {seen}. Expected files named like {expected}: "
             "rename the files and submit again")
