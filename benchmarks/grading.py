@@ -20,7 +20,9 @@ limits whatever the grader does: they join the mix only with --burners, and
 It prints submissions per second for both, their ratio, whether the submissions graded
 both ways got the same points, and where the time goes per submission: the CPU each kind
 of submission costs the engine alone (graded again in one process), what the batch adds,
-and a profile of the engine grading correct submissions.
+the floor (the calls the checks make to a correct submission, replayed in a fresh bare
+interpreter: what the student's own code costs with no grading at all) and a profile of
+the engine grading correct submissions.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import argparse
 import cProfile
 import csv
 import json
+import marshal
 import os
 import platform
 import pstats
@@ -278,6 +281,70 @@ def where_time_goes(project: Project, submissions: list[Path]) -> list[str]:
     ]
 
 
+# Runs in a bare `python3 -I -S` (the sandbox's interpreter): loads the student's modules
+# the way the worker does (compile the source, run it) and makes every recorded call.
+REPLAY = """
+import marshal, sys
+with open(sys.argv[1], "rb") as stream:
+    folder, requests = marshal.load(stream)
+modules = {}
+for request in requests:
+    name = request["module"]
+    if name not in modules:
+        path = folder + "/" + name + ".py"
+        with open(path, "rb") as source:
+            code = compile(source.read(), path, "exec", dont_inherit=True)
+        modules[name] = module = type(sys)(name)
+        sys.modules[name] = module
+        exec(code, module.__dict__)
+    if request["op"] == "load":
+        continue
+    function = getattr(modules[name], request["function"])
+    for args in request.get("calls") or [request["args"]]:
+        function(*args, **request.get("kwargs", {}))  # the reference solutions never raise
+"""
+
+
+def student_code_floor(project: Project, folder: Path, runs: int = 20) -> tuple[float, float]:
+    """What a correct submission's own code costs with no grading at all: the requests the
+    checks send to the reference solutions are recorded, then replayed ``runs`` times, each
+    in a fresh bare interpreter (start, loading the nine modules, every call).
+    Returns CPU milliseconds per run: the interpreter's start alone, and everything."""
+    from sourcewise.grading import proxy
+    from sourcewise.grading.api import GradingOptions, grade_submission
+
+    requests: list[dict] = []
+    send = proxy.write_frame
+
+    def record(fd: int, message: dict) -> None:
+        if message.get("op") in ("load", "call", "map"):
+            requests.append({k: v for k, v in message.items() if k not in ("id", "keep")})
+        send(fd, message)
+
+    proxy.write_frame = record
+    try:
+        grade_submission(project.solutions, project.check_files(include_hidden=True),
+                         GradingOptions(sandbox="require"))
+    finally:
+        proxy.write_frame = send
+    if not any(request["op"] != "load" for request in requests):
+        sys.exit("the floor: no call to the student's code was recorded")
+    submission = folder / "floor"
+    shutil.copytree(project.solutions, submission)
+    recorded = folder / "requests.marshal"
+    recorded.write_bytes(marshal.dumps((str(submission), requests)))
+
+    def cpu_per_run(*command: str) -> float:
+        before = children_cpu()
+        for _ in range(runs):
+            subprocess.run(command, check=True)
+        return (children_cpu() - before) / runs * 1000
+
+    python = "/usr/bin/python3"
+    return (cpu_per_run(python, "-I", "-S", "-B", "-c", "pass"),
+            cpu_per_run(python, "-I", "-S", "-B", "-c", REPLAY, str(recorded)))
+
+
 ATTACKED = NAMES[2]
 
 
@@ -329,6 +396,7 @@ def main() -> int:
         correct = [folder / n for n, k in kinds.items() if k == "correct"][:20]
         profile = where_time_goes(project, correct) if correct else []
         by_kind, engine = cpu_by_kind(project, folder, kinds)
+        start_cpu, floor_cpu = student_code_floor(project, Path(scratch))
         costs = attack_costs(project, Path(scratch) / "attacks") if args.attack_costs else []
         shutil.rmtree(folder)
     naive_rate = len(chosen) / naive_seconds
@@ -365,6 +433,12 @@ def main() -> int:
           "in ms, in the sandbox (bubblewrap and the student's Python) and in the grading "
           "process:")
     print("\n".join(by_kind))
+    cores = our_cpu / ours_seconds
+    print(f"The floor: a correct submission's own code, with no sandbox, no checks and no "
+          f"outputs, in a fresh `python3 -I -S` (its start {start_cpu:.0f} ms, loading the "
+          f"nine modules and making every call the checks make): {floor_cpu:.0f} ms of CPU. "
+          f"At the {cores:.2f} cores (b) used, that alone allows at most "
+          f"{cores / floor_cpu * 1000:.0f} correct submissions/s, if grading cost nothing.")
     if profile:
         print("Wall time of a correct submission (engine, one process):")
         print("\n".join(profile))
