@@ -26,9 +26,12 @@ def test_the_grading_benchmark_reports_both_ways_the_floor_and_equal_points():
     assert re.search(r"^\(b\) sourcewise grade.* = \d+\.\d+ submissions/s$", out, re.M), out
     assert re.search(r"^ratio \(b\)/\(a\): \d+\.\d+x", out, re.M), out
     same = re.search(r"^Same points both ways \(to 0\.01\): (\d+) of (\d+) sampled", out, re.M)
-    assert same and same[1] == same[2] and int(same[2]) > 0, out
+    assert same, out
+    assert same[1] == same[2], out
+    assert int(same[2]) > 0, out
     floor = re.search(r"^The floor: .*: (\d+) ms of CPU", out, re.M)
-    assert floor and int(floor[1]) > 0, out
+    assert floor, out
+    assert int(floor[1]) > 0, out
 
 
 def test_the_sandbox_benchmark_compares_each_way_with_importing_in_process():
