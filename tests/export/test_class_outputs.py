@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -185,6 +186,19 @@ def test_item_analysis_finds_the_hard_items_and_the_confusions(class_records, tm
         assert svg.find(f"{ns}desc").text
     assert tmp_path / "analysis" / "index.html" in written
 
+
+
+def test_item_ids_and_shares_are_never_wrapped_in_the_analysis_page(class_records, tmp_path):
+    """In the hardest-items table an id like "pt-01" (no break at its hyphen) and a share
+    stay on one line; the sentence column still wraps."""
+    write_outputs(class_records, tmp_path)
+    page = (tmp_path / "analysis" / "index.html").read_text(encoding="utf-8")
+    assert "td.unbroken { white-space: nowrap; }" in page
+    row = re.search(r"<tr>(<td[^>]*>[^<]*</td>){2}", page.split("hardest items")[1])
+    assert row, page
+    cells = re.findall(r"<td([^>]*)>([^<]*)</td>", row[0])
+    assert cells[0] == ("", "3")  # exercise
+    assert cells[1] == (' class="unbroken"', "h0")  # item id
 
 def test_cue_analysis_counts_the_phrases_students_missed(tmp_path):
     """cues.csv counts, per cue, how many answers missed it (phrase lists and source cues)."""

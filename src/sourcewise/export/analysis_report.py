@@ -82,7 +82,7 @@ def write_analysis(results: ClassResults, folder: Path) -> list[Path]:
                       Text(c.example)) for c in cues[:TABLE_ROWS] if c.missed)
     table = [Heading(2, f"The {len(rows)} hardest items"),
              Table(("Exercise", "Item", "Sentence", "Right", "Most common wrong answer",
-                    "Expected"), rows),
+                    "Expected"), rows, unbroken=frozenset({1, 3})),
              Heading(2, f"The {len(cue_rows)} cues missed most"),
              Table(("Exercise", "Cue", "Missed", "For example in"), cue_rows)]
     page = folder / "index.html"

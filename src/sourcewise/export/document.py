@@ -62,6 +62,7 @@ class Bullets:
 class Table:
     header: tuple[str, ...]
     rows: tuple[Line, ...]  # each row: one Inline per cell
+    unbroken: frozenset[int] = frozenset()  # columns of short ids: never wrapped in HTML
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,10 @@ def to_html_body(blocks: list[Block]) -> str:
             out.append(f"<ul>{items}</ul>")
         elif isinstance(block, Table):
             head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in block.header)
-            body = "".join("<tr>" + "".join(f"<td>{_html_inline(c)}</td>" for c in row)
-                           + "</tr>" for row in block.rows)
+            body = "".join("<tr>" + "".join(
+                ('<td class="unbroken">' if i in block.unbroken else "<td>")
+                + f"{_html_inline(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+                for row in block.rows)
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
         else:
             out.append(f"<pre>{html.escape(clean(block.text))}</pre>")
@@ -166,6 +169,7 @@ code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; background
 pre { padding: .75rem; white-space: pre-wrap; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+td.unbroken { white-space: nowrap; }
 a { color: #0550ae; }
 a:focus, a:hover { outline: 2px solid #0550ae; outline-offset: 2px; }
 """
