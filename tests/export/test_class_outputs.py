@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import markdown
-from model_builders import HIDDEN_SENTENCE, check, result_for
+from model_builders import HIDDEN_SENTENCE, check, label_items, result_for
 
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
@@ -251,19 +251,40 @@ def test_outputs_written_in_parallel_equal_those_written_in_one_process(class_re
 
 def test_outputs_from_records_parsed_beforehand_are_the_same(class_records, tmp_path):
     """``sourcewise grade`` parses each record while the rest are graded: the outputs are
-    byte for byte those written from the records alone; a parsed student whose record is
-    not the very one given is parsed again."""
+    byte for byte those written from the records alone; a parsed student is reused when its
+    record is the very one given, and parsed again otherwise."""
     plain, early = tmp_path / "plain", tmp_path / "early"
     write_outputs(class_records, plain)
     parsed = {r.key: parse_record(r) for r in class_records}
     stale = class_records[0]
     parsed[stale.key] = parse_record(Record.from_json({**stale.to_json(), "status": "error"}))
-    write_outputs(class_records, early, parsed=parsed)
+    given = [stale, *(parsed[r.key].record for r in class_records[1:])]
+    write_outputs(given, early, parsed=parsed)
     files = sorted(p.relative_to(plain) for p in plain.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(early) for p in early.rglob("*") if p.is_file())
     for name in files:
         assert (plain / name).read_bytes() == (early / name).read_bytes(), name
-    (again,) = [g for g in load_class(class_records, parsed).students
-                if g.record.key == stale.key]
-    assert again.record is stale
+    students = load_class(given, parsed).students
+    (again,) = [g for g in students if g.record.key == stale.key]
     assert again.result is not None
+    assert all(g is parsed[g.record.key] for g in students if g.record.key != stale.key)
+
+
+def test_a_parsed_class_holds_each_result_once_and_its_repeated_text_once():
+    """A parsed record drops the result's JSON (the objects replace it), and an item's
+    sentence and explanation are one string shared by every student's result."""
+    first, second = (parse_record(r) for r in records_as_read_from_disk())
+    assert first.record.result is None
+    assert first.result is not None
+    one, other = first.result.checks[0].items[0], second.result.checks[0].items[0]
+    assert one.text is other.text
+    assert one.why is other.why
+
+
+def records_as_read_from_disk() -> list[Record]:
+    """Two students' records as two reads from disk give them: equal sentences and
+    explanations, held in separate strings."""
+    result = result_for([check("who_says_so", "test_labels", "failed", 0.5, 2, items=label_items(
+        ["framing", "framing"], ["framing", "sourced_fact"]))])
+    return [Record(key, Student.unlisted(key), (key,), "graded",
+                   result=json.loads(json.dumps(result))) for key in ("ann", "ben")]

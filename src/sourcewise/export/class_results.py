@@ -7,7 +7,7 @@ reads the class through ``load_class``, so all outputs agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sourcewise.batch.store import Record
 from sourcewise.exercises.catalogue import EXERCISES
@@ -75,11 +75,11 @@ def load_class(records: list[Record],
 
 
 def parse_record(record: Record) -> Graded:
-    """A record with its stored result parsed."""
-    result = None
-    if record.status == "graded" and record.result is not None:
-        result = SubmissionResult.from_json(record.result)
-    return Graded(record, result)
+    """A record with its stored result parsed. The parsed record no longer carries the
+    result's JSON: a class holds each result once, as objects."""
+    if record.status != "graded" or record.result is None:
+        return Graded(record, None)
+    return Graded(replace(record, result=None), SubmissionResult.from_json(record.result))
 
 
 def format_points(value: float) -> str:

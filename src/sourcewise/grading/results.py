@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -53,6 +54,12 @@ def jsonable(value: object) -> object:
         return repr(value)
 
 
+def _shared(value: object) -> object:
+    """One copy of a string that many results repeat (item ids, sentences, explanations):
+    a class's parsed results then hold each once, not once per student."""
+    return sys.intern(value) if type(value) is str else value
+
+
 def split_got(got: object) -> tuple[object, str | None]:
     """A StudentError given as ``got`` becomes no value plus an error message."""
     if isinstance(got, StudentError):
@@ -60,7 +67,7 @@ def split_got(got: object) -> tuple[object, str | None]:
     return got, None
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemResult:
     """One graded item of a check (a sentence, a case): for feedback and item analysis."""
 
@@ -82,8 +89,9 @@ class ItemResult:
 
     @classmethod
     def from_json(cls, data: dict) -> ItemResult:
-        return cls(data["id"], data["correct"], data["expected"], data.get("got", MISSING),
-                   data.get("got_error"), data.get("why", ""), data.get("text", ""))
+        return cls(_shared(data["id"]), data["correct"], data["expected"],
+                   data.get("got", MISSING), data.get("got_error"),
+                   _shared(data.get("why", "")), _shared(data.get("text", "")))
 
 
 @dataclass
