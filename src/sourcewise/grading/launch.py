@@ -48,6 +48,7 @@ from sourcewise.grading.channel import (
     write_frame,
     write_payload,
 )
+from sourcewise.grading.leftovers import OWNER_VARIABLE, owner_mark
 from sourcewise.grading.plan import Limits, SandboxPlan
 
 SANDBOX_SUB = "/submission"
@@ -224,6 +225,7 @@ class SandboxProcess:
             child_fds.append(info_w)
             prefix = bwrap_command(plan, staging, limits, info_w)
             sub = SANDBOX_SUB
+            env[OWNER_VARIABLE] = owner_mark()  # bwrap's own; the sandbox never sees it
         else:
             prefix, sub = [], staging
             self.private_tmp = tempfile.mkdtemp(prefix="sourcewise-tmp-")

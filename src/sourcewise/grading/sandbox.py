@@ -1,10 +1,11 @@
 """Choosing how workers start on this machine: bubblewrap or the fallback, and which Python.
 
-``plan_sandbox`` runs once per process (the result is cached): it takes a uid slot when
-root, then probes candidates by starting a real worker on an empty submission, so a
-broken sandbox is reported as the grader's problem, never as the student's. The
-interpreter tried first is the system Python when it has the running Python's version,
-then the running Python, then the system Python whatever its version.
+``plan_sandbox`` runs once per process (the result is cached): it ends what graders killed
+while bwrap was starting left behind (``leftovers``), takes a uid slot when root, then
+probes candidates by starting a real worker on an empty submission, so a broken sandbox is
+reported as the grader's problem, never as the student's. The interpreter tried first is
+the system Python when it has the running Python's version, then the running Python, then
+the system Python whatever its version.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 
 from sourcewise.grading.channel import ChannelClosed, ChannelError, ChannelTimeout
 from sourcewise.grading.launch import HELLO, SandboxProcess, enable_subreaper
+from sourcewise.grading.leftovers import end_orphaned_sandboxes_once
 from sourcewise.grading.plan import BASE_UID, MODES, Limits, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.slots import acquire_slot
 
@@ -93,6 +95,8 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
             "grading needs Linux or macOS (on Windows, use WSL): the sandbox relies on "
             "POSIX processes and pipes"
         )
+    if mode != "process":
+        end_orphaned_sandboxes_once()  # left by graders killed while bwrap was starting
     root = hasattr(os, "geteuid") and os.geteuid() == 0
     if root:
         slot = acquire_slot(slot)
