@@ -10,7 +10,8 @@ The parent never trusts a worker to finish: a worker that dies or stops answerin
 ``deadline_seconds`` is killed; the submission it was grading gets an "error" record (the
 next run retries it), the rest of its chunk goes back to the queue, and a fresh worker
 takes its place. Workers die with the parent (``PR_SET_PDEATHSIG``), so a ``kill -9`` of
-``sourcewise grade`` leaves nothing running.
+``sourcewise grade`` leaves nothing running but, at worst, a sandbox bwrap was starting,
+asleep until the next grading run ends it (``sourcewise.grading.leftovers``).
 """
 
 from __future__ import annotations
