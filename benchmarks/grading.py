@@ -304,12 +304,35 @@ for request in requests:
         function(*args, **request.get("kwargs", {}))  # the reference solutions never raise
 """
 
+# What sharing a started interpreter between students would give at best: the same replay
+# in children forked from an interpreter that has imported the standard library modules
+# the reference solutions use. Prints the children's CPU milliseconds per child.
+WARM_FORKS = """
+import os, resource, sys
+import calendar, datetime, re
+replay, recorded, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+for _ in range(runs):
+    child = os.fork()
+    if child == 0:
+        sys.argv = ["replay", recorded]
+        exec(replay, {"__name__": "__replay__"})
+        os._exit(0)
+    _, status = os.waitpid(child, 0)
+    if status:
+        sys.exit("the replay failed in a forked child")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print((usage.ru_utime + usage.ru_stime) / runs * 1000)
+"""
 
-def student_code_floor(project: Project, folder: Path, runs: int = 20) -> tuple[float, float]:
+
+def student_code_floor(project: Project, folder: Path,
+                       runs: int = 20) -> tuple[float, float, float]:
     """What a correct submission's own code costs with no grading at all: the requests the
     checks send to the reference solutions are recorded, then replayed ``runs`` times, each
     in a fresh bare interpreter (start, loading the nine modules, every call).
-    Returns CPU milliseconds per run: the interpreter's start alone, and everything."""
+    Returns CPU milliseconds per run: the interpreter's start alone, everything, and
+    everything but the start and the standard library's imports (forked from a warm
+    interpreter, as if started interpreters were shared between students)."""
     from sourcewise.grading import proxy
     from sourcewise.grading.api import GradingOptions, grade_submission
 
@@ -341,8 +364,11 @@ def student_code_floor(project: Project, folder: Path, runs: int = 20) -> tuple[
         return (children_cpu() - before) / runs * 1000
 
     python = "/usr/bin/python3"
+    warm = subprocess.run([python, "-I", "-S", "-B", "-c", WARM_FORKS, REPLAY, str(recorded),
+                           str(runs)], check=True, capture_output=True, text=True)
     return (cpu_per_run(python, "-I", "-S", "-B", "-c", "pass"),
-            cpu_per_run(python, "-I", "-S", "-B", "-c", REPLAY, str(recorded)))
+            cpu_per_run(python, "-I", "-S", "-B", "-c", REPLAY, str(recorded)),
+            float(warm.stdout))
 
 
 ATTACKED = NAMES[2]
@@ -396,7 +422,7 @@ def main() -> int:
         correct = [folder / n for n, k in kinds.items() if k == "correct"][:20]
         profile = where_time_goes(project, correct) if correct else []
         by_kind, engine = cpu_by_kind(project, folder, kinds)
-        start_cpu, floor_cpu = student_code_floor(project, Path(scratch))
+        start_cpu, floor_cpu, warm_cpu = student_code_floor(project, Path(scratch))
         costs = attack_costs(project, Path(scratch) / "attacks") if args.attack_costs else []
         shutil.rmtree(folder)
     naive_rate = len(chosen) / naive_seconds
@@ -438,7 +464,10 @@ def main() -> int:
           f"outputs, in a fresh `python3 -I -S` (its start {start_cpu:.0f} ms, loading the "
           f"nine modules and making every call the checks make): {floor_cpu:.0f} ms of CPU. "
           f"At the {cores:.2f} cores (b) used, that alone allows at most "
-          f"{cores / floor_cpu * 1000:.0f} correct submissions/s, if grading cost nothing.")
+          f"{cores / floor_cpu * 1000:.0f} correct submissions/s, if grading cost nothing. "
+          f"Forked from an interpreter that has already started and imported the standard "
+          f"library (what sharing interpreters between students would save at best), the "
+          f"same work costs {warm_cpu:.0f} ms.")
     if profile:
         print("Wall time of a correct submission (engine, one process):")
         print("\n".join(profile))
