@@ -314,9 +314,13 @@ replay, recorded, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 for _ in range(runs):
     child = os.fork()
     if child == 0:
-        sys.argv = ["replay", recorded]
-        exec(replay, {"__name__": "__replay__"})
-        os._exit(0)
+        failed = 1
+        try:
+            sys.argv = ["replay", recorded]
+            exec(replay, {"__name__": "__replay__"})
+            failed = 0
+        finally:
+            os._exit(failed)  # never back into the loop
     _, status = os.waitpid(child, 0)
     if status:
         sys.exit("the replay failed in a forked child")
