@@ -1,5 +1,8 @@
 """MkDocs hook: Sourcewise's pages generated from data. The logic lives in ``sourcewise.site``.
 
+After the build, ``sourcewise.site.runner`` writes the exercise runner into ``runner/`` of
+the built site, and ``sourcewise.site.runner_page`` adds the editor to coded exercise pages.
+
 The build is chosen by ``extra.sourcewise.audience`` in the config: ``student`` (mkdocs.yml)
 or ``instructor`` (mkdocs.instructor.yml, which inherits mkdocs.yml). ``extra.sourcewise.case``
 and ``extra.sourcewise.glossary`` may name another case-study folder and glossary file,
@@ -15,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from sourcewise.casestudy import CaseStudyError
-from sourcewise.site import nav, pages
+from sourcewise.site import nav, pages, runner, runner_page
 from sourcewise.site.audience import Audience
 from sourcewise.site.glossary import GlossaryError
 
@@ -58,4 +61,13 @@ def on_page_markdown(markdown, page, config, files):
     text, unknown = pages.expand_page(markdown, _build["data"], _build["linker"], page.file.src_uri)
     for message in unknown:
         log.warning(message)
-    return text
+    root = Path(config.config_file_path).parent
+    return runner_page.add_runner(text, page.file.src_uri, root / "exercises")
+
+
+def on_post_build(config):
+    root = Path(config.config_file_path).parent
+    try:
+        runner.build_runner(root, Path(config.site_dir))
+    except runner.RunnerBuildError as err:
+        raise PluginError(f"Sourcewise cannot build the exercise runner: {err}") from err

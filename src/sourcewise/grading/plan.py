@@ -47,7 +47,7 @@ class Limits:
 class SandboxPlan:
     """How workers are started in this process; found once by ``plan_sandbox``."""
 
-    kind: str  # "bubblewrap" or "process"
+    kind: str  # "bubblewrap", "process", or "browser" (grading.inprocess)
     python: str
     python_version: str
     binds: tuple[str, ...]  # extra read-only paths (a Python installed outside /usr)
@@ -56,6 +56,9 @@ class SandboxPlan:
     warning: str | None  # set when the fallback runs without bubblewrap
 
     def describe(self) -> str:
+        if self.kind == "browser":
+            return (f"your browser (Pyodide, Python {self.python_version}; no sandbox, "
+                    "for learning: the grader's run decides the grade)")
         who = f"uid {self.uid}" if self.uid is not None else "your user"
         if self.kind == "bubblewrap":
             return (f"bubblewrap sandbox (no network, only Python and the submission "
