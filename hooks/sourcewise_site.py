@@ -61,12 +61,17 @@ def on_page_markdown(markdown, page, config, files):
     text, unknown = pages.expand_page(markdown, _build["data"], _build["linker"], page.file.src_uri)
     for message in unknown:
         log.warning(message)
-    root = Path(config.config_file_path).parent
+    root = runner.project_root(Path(config.config_file_path).parent)
+    if root is None:
+        return text
     return runner_page.add_runner(text, page.file.src_uri, root / "exercises")
 
 
 def on_post_build(config):
-    root = Path(config.config_file_path).parent
+    root = runner.project_root(Path(config.config_file_path).parent)
+    if root is None:
+        log.info("no web/ folder: the exercise runner is left out of this build")
+        return
     try:
         runner.build_runner(root, Path(config.site_dir))
     except runner.RunnerBuildError as err:

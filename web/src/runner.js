@@ -348,7 +348,9 @@
   function checkBlock(check) {
     var status = check.status;
     var score = pointsText(check.points) + " of " + pointsText(check.max_points) + " points";
-    var block = el("li", { class: "sw-check sw-check--" + status.replace(" ", "-") }, [
+    var block = el("li", { class: "sw-check sw-check--" + status.replace(" ", "-"),
+                           "data-check": check.name, "data-points": String(check.points),
+                           "data-max-points": String(check.max_points) }, [
       el("p", { class: "sw-check__title" }, [
         el("strong", { class: "sw-check__status" }, [LABELS[status] || status]), " ",
         check.description, " ", el("span", { class: "sw-check__points" }, ["(" + score + ")"]),

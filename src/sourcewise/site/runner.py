@@ -39,6 +39,11 @@ from pathlib import Path
 from sourcewise.casestudy.redact import redact
 from sourcewise.exercises.catalogue import EXERCISES
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock (one build at a time)
+    fcntl = None
+
 FOLDER = "runner"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
@@ -68,6 +73,17 @@ def student_files(exercises: Path) -> list[StudentFile]:
     found = sorted(p.name for p in exercises.glob("*.py")
                    if not p.name.startswith(("test_", ".")) and p.name != "conftest.py")
     return [StudentFile(name, names.get(name)) for name in found]
+
+
+def project_root(config_folder: Path) -> Path | None:
+    """The project whose runner a build includes: the config's folder or one above it that
+    has ``web/package.json``, else the checkout this package runs from (a config kept
+    elsewhere, as in tests); None when there is none (an installed package)."""
+    here = Path(__file__).resolve().parents[3]
+    for folder in (config_folder.resolve(), *config_folder.resolve().parents, here):
+        if (folder / "web" / "package.json").is_file() and (folder / "exercises").is_dir():
+            return folder
+    return None
 
 
 def cache_root() -> Path:
@@ -102,6 +118,14 @@ def node_modules(web: Path) -> Path:
     """``npm ci`` of ``web/``'s lockfile into the cache (once per lockfile); the folder."""
     lock = (web / "package-lock.json").read_bytes()
     folder = cache_root() / f"npm-{hashlib.sha256(lock).hexdigest()[:16]}"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / ".lock", "w") as held:  # two builds at once install once
+        if fcntl is not None:
+            fcntl.flock(held, fcntl.LOCK_EX)
+        return _install(web, folder)
+
+
+def _install(web: Path, folder: Path) -> Path:
     done_marker = folder / ".installed"
     if done_marker.is_file():
         return folder / "node_modules"
