@@ -3,15 +3,19 @@
    and marks words (checkboxes: click, Space, or a mouse selection across words); each run
    of marked neighbouring words is one quote, cut from the sentence exactly. The answers are
    saved in localStorage at every change, shown as the label_by_hand.py they make, and
-   downloaded as that file. The public checks run through the browser runner when the page
-   has one (window.SourcewiseRunner). The pure parts are on window.SourcewiseLabelForm. */
+   downloaded as that file. With the browser runner on the page (window.sourcewise, see
+   /work/notes/api-runner.md's runner.js), the file is also saved where "Download all" finds
+   it, and "Check my answers" runs the exercise's public checks on it in Pyodide. The pure
+   parts are on window.SourcewiseLabelForm. */
 (function () {
   "use strict";
-  var STORE = "sourcewise:label_by_hand:form";
+  var STORE = "sourcewise:form:label_by_hand";  // the form's own state; the file goes to
+  // the runner's storage (sourcewise.storage), where "Download all" finds it
   var STORE_VERSION = 1;
   var LEAD = /^["“‘(\[]+/;
   var TRAIL = /[,;:"”)\]]+$/;
   var FINAL = /[.?!]+$/;
+  var PAUSE = /[,;:]["”’)\]]*$/;  // a word ending a clause ends its quote
 
   /* Where each word starts and ends in the sentence (indexes of JavaScript strings). */
   function offsets(sentence, texts) {
@@ -28,15 +32,15 @@
 
   /* One quote for each run of marked neighbouring words: the sentence text from the first
      word's start to the last word's end, without the punctuation around it (and without
-     the sentence's final full stop). Always a piece of the sentence, word for word. */
+     the sentence's final full stop). A comma, semicolon or colon ends a run, so two
+     quotes either side of one stay two. Always a piece of the sentence, word for word. */
   function quoteRuns(sentence, spans, marked) {
     var quotes = [];
     var runStart = -1;
     for (var i = 0; i <= spans.length; i += 1) {
       var on = i < spans.length && marked[i];
-      if (on && runStart < 0) {
-        runStart = i;
-      } else if (!on && runStart >= 0) {
+      var pause = i > 0 && PAUSE.test(sentence.slice(spans[i - 1][0], spans[i - 1][1]));
+      if (runStart >= 0 && (!on || pause)) {
         var end = spans[i - 1][1];
         var quote = sentence.slice(spans[runStart][0], end);
         if (end === sentence.length) {
@@ -47,6 +51,9 @@
           quotes.push(quote);
         }
         runStart = -1;
+      }
+      if (on && runStart < 0) {
+        runStart = i;
       }
     }
     return quotes;
@@ -277,6 +284,10 @@
       }
       try {
         window.localStorage.setItem(STORE, JSON.stringify(snapshot(units)));
+        var runner = window.sourcewise;
+        if (runner && runner.storage) {
+          runner.storage.save(fileName, preview.textContent);
+        }
         status.textContent = "Saved in this browser.";
       } catch (err) {
         status.textContent = "This browser did not let the page save your answers: " +
@@ -325,7 +336,7 @@
     var check = form.querySelector(".sw-lf-check");
     var results = form.querySelector(".sw-lf-results");
     check.addEventListener("click", function () {
-      var runner = window.SourcewiseRunner;
+      var runner = window.sourcewise;
       if (!runner || typeof runner.runChecks !== "function") {
         results.textContent = "The checks cannot run on this page. Download the file and run " +
           "pytest exercises/test_label_by_hand.py on your computer.";
@@ -334,9 +345,37 @@
       var files = {};
       files[fileName] = source();
       check.disabled = true;
-      Promise.resolve(runner.runChecks(form.getAttribute("data-exercise"), files, results))
-        .catch(function (err) { results.textContent = "The checks did not run: " + err; })
-        .then(function () { check.disabled = false; });
+      results.textContent = "";
+      var progress = document.createElement("p");
+      progress.setAttribute("role", "status");
+      var bar = document.createElement("progress");
+      bar.max = 1;
+      var words = document.createElement("span");
+      words.textContent = "Starting the checks…";
+      progress.appendChild(bar);
+      progress.appendChild(document.createTextNode(" "));
+      progress.appendChild(words);
+      bar.setAttribute("aria-label", "Progress of the checks");
+      results.appendChild(progress);
+      var options = {onProgress: function (text, fraction) {
+        words.textContent = text;
+        if (typeof fraction === "number") {
+          bar.value = fraction;
+        } else {
+          bar.removeAttribute("value");
+        }
+      }};
+      Promise.resolve().then(function () {
+        return runner.runChecks(form.getAttribute("data-exercise"), files, options);
+      }).then(function (result) {
+        var heading = runner.renderResults(results, result);
+        if (heading && heading.focus) {
+          heading.focus();
+        }
+      }, function (err) {
+        results.textContent = "The checks did not run: " + (err && err.message ? err.message : err) +
+          ". Download the file and run pytest exercises/test_label_by_hand.py on a computer.";
+      }).then(function () { check.disabled = false; });
     });
     refresh(false);
     if (loaded.problem) {

@@ -78,7 +78,8 @@ def _how_to() -> str:
     steps = [
         "For each sentence, choose its label.",
         "Mark the words that show the label: click a word (or press Space on it), or select "
-        "several words with the mouse. Words next to each other make one quote. Use at most "
+        "several words with the mouse. Marked words next to each other make one quote (a comma, "
+        "semicolon or colon ends a quote). Use at most "
         f"{MAX_QUOTES} quotes of at most {MAX_WORDS} words each.",
         f"For an unsourced assertion (<code>{NO_SOURCE}</code>), mark no words.",
         "With the keyboard: Tab reaches a sentence's words; the arrow keys move between them; "
