@@ -25,6 +25,7 @@ from sourcewise.site import (
     sources_page,
 )
 from sourcewise.site.audience import Audience, view_for
+from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.glossary import Term
 from sourcewise.site.html import Linker, element
@@ -112,7 +113,8 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         if name == "claim-map":
-            return render_claim_map(data.case)
+            return render_claim_map(
+                data.case, href=lambda uid: linker.url(page, casepage.PAGE, unit_anchor(uid)))
         if name == "edition":
             return _edition_note(data, linker, page)
         if name == label_form.MARKER_NAME:
