@@ -98,7 +98,8 @@ def test_an_ungraded_submission_gets_a_visible_reason_and_what_to_do(class_recor
     carol = results_json(load_class(class_records).students[2])
     assert carol["score"] == 0.0
     (test,) = carol["tests"]
-    assert test["visibility"] == "visible" and test["status"] == "failed"
+    assert test["visibility"] == "visible"
+    assert test["status"] == "failed"
     assert test["score"] == 0.0
     for text in (test["output"], carol["output"]):
         assert text.startswith("Not graded, so no points yet: the zip holds a path that "

@@ -126,7 +126,8 @@ def test_an_empty_submission_still_gets_a_results_file(bundle, tmp_path):
     assert "no exercise files found" in results["output"]
     (test,) = results["tests"]
     assert test["visibility"] == "visible"
-    assert "no exercise files found" in test["output"] and "again" in test["output"]
+    assert "no exercise files found" in test["output"]
+    assert "again" in test["output"]
 
 
 def test_a_broken_installation_still_writes_a_results_file(bundle, tmp_path):

@@ -73,9 +73,10 @@ def test_text_runs_are_escaped():
 def test_evidence_that_quotes_nothing_is_named_so_in_the_hardest_items():
     """A hand-labelling evidence item answered and expected as [] reads "no evidence
     quoted" in the hardest-items statistics and picture, not "[] ... expected []"."""
+    from model_builders import check, class_records
+
     from sourcewise.export.class_results import ClassResults, Graded
     from sourcewise.grading.results import ItemResult, SubmissionResult
-    from model_builders import check, class_records
 
     evidence = ItemResult("pt-30", False, [], [], None, "No valid label yet.", "Sentence.")
     result = SubmissionResult("x", [check("label_by_hand", "test_evidence", "failed", 0.0, 3,

@@ -44,6 +44,7 @@ from sourcewise.export.feedback import feedback_blocks
 from sourcewise.grading.options import DEFAULT_SITE_URL
 from sourcewise.grading.results import SubmissionResult
 
+
 def quarter(points: float) -> float:
     """Points rounded to the nearest quarter (exact in binary floating point)."""
     return round(points * 4) / 4
