@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from sourcewise import labels
 from sourcewise.casestudy.model import CaseStudy, Cue, FactCheck, Quantity, Span, Unit
 from sourcewise.casestudy.points import TEACHING_POINTS
-from sourcewise.site.html import Linker, citation_links, element, esc
+from sourcewise.site.html import Linker, citation_list, element, esc
 from sourcewise.site.legend import chip, style_of
 
 
@@ -79,10 +79,13 @@ def _quantity(quantity: Quantity) -> str:
     return f"“{esc(quantity.span.text)}” ({'; '.join(details)})"
 
 
-def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
+def note_rows(unit: Unit, case: CaseStudy) -> Iterator[tuple[str, str]]:
     """The rows of a note: a term and its already-escaped description."""
     if unit.source is not None:
-        yield "Source", f"“{esc(unit.source.text)}”"
+        source = f"“{esc(unit.source.text)}”"
+        yield "Source", source + (f" ({esc(unit.source_note)})" if unit.source_note else "")
+    elif unit.source_note:
+        yield "Source", esc(unit.source_note)
     else:
         yield "Source", "None named in this sentence."
     if unit.cues:
@@ -92,7 +95,8 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
         yield "Numbers", "<br>".join(_quantity(q) for q in unit.quantities)
     if unit.factchecks:
         checks = "".join(
-            element("li", f"{_verdict(c)}: {esc(c.finding)} Sources: {citation_links(c.citations)}.")
+            element("li", f"{_verdict(c)}: {esc(c.finding)} Sources:"
+                    + citation_list(case.cited(c.citations)))
             for c in unit.factchecks
         )
         yield "Fact-check", element("ul", checks)
@@ -103,7 +107,7 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
         )
 
 
-def render_note(unit: Unit, name: str) -> str:
+def render_note(unit: Unit, name: str, case: CaseStudy) -> str:
     """The hidden note of a labelled unit, opened by its tag button."""
     if unit.label is None:
         raise ValueError(f"unit {unit.id}: a unit without a label has no note")
@@ -112,7 +116,7 @@ def render_note(unit: Unit, name: str) -> str:
     if unit.accept:
         others = ", ".join(esc(labels.get(a).name) for a in unit.accept)
         heading += f" A careful reader could also defend: {others}."
-    rows = "".join(element("dt", esc(term)) + element("dd", text) for term, text in note_rows(unit))
+    rows = "".join(element("dt", esc(term)) + element("dd", text) for term, text in note_rows(unit, case))
     meta = f"{esc(name.capitalize())}, id <code>{esc(unit.id)}</code>."
     if unit.hand_label:
         meta += " Students label this sentence themselves in exercise 1; the student edition"
@@ -143,12 +147,13 @@ def _tag(unit: Unit, name: str, to_label_url: str | None) -> str:
     )
 
 
-def render_unit(unit: Unit, name: str, to_label_url: str | None) -> tuple[str, str]:
+def render_unit(unit: Unit, name: str, to_label_url: str | None,
+                case: CaseStudy) -> tuple[str, str]:
     """The marked unit with its tag, and its note (empty for a unit to label)."""
     style = style_of(unit)
     text = element("span", marked_text(unit), class_="sw-unit__text")
     tagged = f"{text} {_tag(unit, name, to_label_url)}"
-    note = render_note(unit, name) if unit.label is not None else ""
+    note = render_note(unit, name, case) if unit.label is not None else ""
     if unit.kind == "heading":
         level = "h3" if unit.paragraph == 0 else "h4"
         marked = element(level, tagged, class_=f"sw-unit sw-heading {style.css}",
@@ -181,7 +186,7 @@ def render_article(case: CaseStudy, linker: Linker, page: str, exercise_page: st
         for index, unit in enumerate(block):
             if index:
                 content += esc(case.text[block[index - 1].end : unit.start])
-            marked, note = render_unit(unit, names[unit.id], to_label_url)
+            marked, note = render_unit(unit, names[unit.id], to_label_url, case)
             # A note follows its unit, so an opened note appears right below the sentence.
             content += marked + note
         parts.append(content if block[0].kind == "heading" else element("div", content, class_="sw-para"))

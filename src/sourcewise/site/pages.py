@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
+from sourcewise.casestudy.citations import site_references
 from sourcewise.casestudy.model import CaseStudy
 from sourcewise.site import answer_key, casepage, exercise_index, glossary, numbers_page, sources_page
 from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.glossary import Term
-from sourcewise.site.html import Linker, element
+from sourcewise.site.html import Linker, cite, element
 
 MARKER = re.compile(r"<!--\s*sourcewise:([a-z-]+)\s*-->")
+CITE = re.compile(r"<!--\s*sourcewise:cite\s+([A-Za-z0-9_.-]+)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,20 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     """Fill the ``<!-- sourcewise:NAME -->`` markers of a page and append the glossary tooltips.
 
     Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
-    build, nothing in the student build). Returns the new Markdown and a message for each
-    unknown marker.
+    build, nothing in the student build), ``cite ID`` (the full citation of a record of the
+    case study's citations.yaml or of content/references.yaml). Returns the new Markdown and
+    a message for each unknown marker or record.
     """
     unknown: list[str] = []
+    records = {**site_references(), **data.case.citations}
+
+    def cite_record(match: re.Match[str]) -> str:
+        record = records.get(match.group(1))
+        if record is None:
+            unknown.append(f"{page}: {match.group(0)!r} names no record of citations.yaml "
+                           "or references.yaml")
+            return match.group(0)
+        return cite(record)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -109,5 +121,5 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
         unknown.append(f"{page}: unknown marker {match.group(0)!r}; known: claim-map, edition")
         return match.group(0)
 
-    expanded = MARKER.sub(fill, markdown)
+    expanded = MARKER.sub(fill, CITE.sub(cite_record, markdown))
     return f"{expanded.rstrip()}\n\n{glossary.abbreviations(data.terms)}\n", unknown
