@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import content_pages as cp
 import pytest
 
 from sourcewise.casestudy import CaseStudyError, default_case_study
-from sourcewise.casestudy.citations import all_links, blocked_reason, load_citations, site_references
+from sourcewise.casestudy.citations import (
+    all_links,
+    blocked_reason,
+    load_citations,
+    site_references,
+)
 from sourcewise.exercises.catalogue import EXERCISES
 
 # The local sites that the instructor pages tell people to open.

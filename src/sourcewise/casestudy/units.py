@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from sourcewise.casestudy.citations import Citation, resolve
 from sourcewise.casestudy.errors import CaseStudyError
 from sourcewise.casestudy.fields import Fields
 from sourcewise.casestudy.model import (
@@ -25,7 +26,6 @@ from sourcewise.casestudy.model import (
     Span,
     Unit,
 )
-from sourcewise.casestudy.citations import Citation, resolve
 from sourcewise.casestudy.points import POINT_IDS
 from sourcewise.labels import LABEL_IDS
 
