@@ -103,7 +103,9 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     a message for each unknown marker or record.
     """
     unknown: list[str] = []
-    records = {**site_references(), **data.case.citations}
+    # The lessons are written about the bundled case, so its records stay citable when the
+    # site is built for another case study; the build's own case comes last and wins.
+    records = {**site_references(), **default_case_study().citations, **data.case.citations}
 
     def cite_record(match: re.Match[str]) -> str:
         record = records.get(match.group(1))
