@@ -105,7 +105,7 @@ def test_the_answers_in_the_image_are_for_root_only(tmp_path):
             os.chmod(folder, 0o755)
             for name in files:
                 os.chmod(Path(folder, name), 0o644)
-        answers = [p for p in root.rglob("units.yaml")]
+        answers = list(root.rglob("units.yaml"))
         assert len(answers) == 2
 
         def student_reads(path: Path) -> bool:
