@@ -343,8 +343,10 @@
       runner.storage.save(fileName, source());
     }
     all.addEventListener("click", function () {
-      runner.storage.save(fileName, source());
-      runner.downloadAll();
+      var files = {};
+      files[fileName] = source();
+      runner.storage.save(fileName, files[fileName]);
+      runner.downloadAll(files);
       status.textContent = "Downloaded the zip of all your exercises, this form's answers included.";
     });
     check.addEventListener("click", function () {
