@@ -153,9 +153,10 @@ class GradingPlugin:
     def begin_run(self, path: str | Path | None) -> GradingRun:
         """Start grading one submission (``None``: the student's own exercises/ folder)."""
         submission, missing = None, None
+        exercises = tuple(sorted({spec.exercise for spec in self.specs.values()}))
         if path is not None:
             try:
-                submission = Submission.locate(path)
+                submission = Submission.locate(path, exercises=exercises)
             except SubmissionError as exc:
                 if self.api is None:
                     raise
@@ -163,7 +164,8 @@ class GradingPlugin:
         else:
             folder = self.config.rootpath / "exercises"
             if folder.is_dir():
-                submission = Submission.locate(folder, label="exercises/")
+                submission = Submission.locate(folder, label="exercises/",
+                                               exercises=exercises)
             else:
                 missing = (f"There is no exercises/ folder in {self.config.rootpath}. Run "
                            "pytest from your Sourcewise folder, or pass --submission PATH.")
