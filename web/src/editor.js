@@ -2,7 +2,8 @@
    Bundled by esbuild at build time (sourcewise.site.runner) into runner/editor.js, which
    runner.js imports the first time a student uses the editor. Colours come from classes
    (tok-keyword, tok-string, ...) styled in runner.css for the light and the dark scheme.
-   Tab indents; Escape then Tab leaves the editor (CodeMirror's indentWithTab convention). */
+   Long lines wrap and the editor grows with its text, so it never scrolls on its own
+   (a scrolling box would need a focus stop of its own). Tab indents; Escape then Tab leaves the editor (CodeMirror's indentWithTab convention). */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
 import {
@@ -15,8 +16,6 @@ import { EditorState } from "@codemirror/state";
 import {
   drawSelection,
   EditorView,
-  highlightActiveLine,
-  highlightActiveLineGutter,
   keymap,
   lineNumbers,
 } from "@codemirror/view";
@@ -31,15 +30,14 @@ export function createEditor(textarea, onChange) {
       doc: textarea.value,
       extensions: [
         lineNumbers(),
-        highlightActiveLineGutter(),
         history(),
         drawSelection(),
         indentOnInput(),
         bracketMatching(),
-        highlightActiveLine(),
         indentUnit.of("    "),
         EditorState.tabSize.of(4),
         python(),
+        EditorView.lineWrapping, // no scrolling inside the editor: the page scrolls
         syntaxHighlighting(classHighlighter),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": textarea.getAttribute("aria-describedby") || "" }),
