@@ -19,7 +19,14 @@ from sourcewise.casestudy.model import CaseStudy
 from sourcewise.casestudy.trace import FILE as TRACE_FILE
 from sourcewise.casestudy.trace import TraceActivity, load_trace
 from sourcewise.site import (
-    answer_key, casepage, exercise_index, glossary, numbers_page, sources_page, trace_page,
+    answer_key,
+    casepage,
+    exercise_index,
+    glossary,
+    label_form,
+    numbers_page,
+    sources_page,
+    trace_page,
 )
 from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
@@ -109,7 +116,8 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     """Fill the ``<!-- sourcewise:NAME -->`` markers of a page and append the glossary tooltips.
 
     Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
-    build, nothing in the student build). Returns the new Markdown and a message for each
+    build, nothing in the student build), ``label-form`` (exercise 1's form, see
+    ``sourcewise.site.label_form``). Returns the new Markdown and a message for each
     unknown marker.
     """
     unknown: list[str] = []
@@ -121,7 +129,10 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
                 data.case, href=lambda uid: linker.url(page, casepage.PAGE, unit_anchor(uid)))
         if name == "edition":
             return _edition_note(data, linker, page)
-        unknown.append(f"{page}: unknown marker {match.group(0)!r}; known: claim-map, edition")
+        if name == label_form.MARKER_NAME:
+            return label_form.render_label_form(data.case)
+        unknown.append(f"{page}: unknown marker {match.group(0)!r}; "
+                       f"known: claim-map, edition, {label_form.MARKER_NAME}")
         return match.group(0)
 
     expanded = MARKER.sub(fill, markdown)
