@@ -44,29 +44,28 @@ def test_bundled_activity_traces_at_least_six_sentences_of_the_article(case):
     assert any(item.answer is None for item in activity.items)  # "none of these" is taught
 
 
-def test_every_source_names_its_original_record_and_labels_any_copy(case):
-    """Each source has publisher, title and date; a link is https and a copy says whose copy."""
-    for source in load_trace(case).sources.values():
-        assert source.publisher
-        assert source.title
-        assert source.date
-        if source.link is not None:
-            assert source.link.startswith("https://")
-            assert source.link_kind in {"original", "copy"}
-            if source.link_kind == "copy":
-                assert source.copy
+def test_every_excerpt_is_credited_to_a_citation_record(case):
+    """Each candidate names a record of citations.yaml, with its publisher and date."""
+    activity = load_trace(case)
+    for item in activity.items:
+        for candidate in item.candidates:
+            assert case.citations[candidate.source.id] is candidate.source
+            assert candidate.source.publisher
+            assert candidate.source.date
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (lambda d: d["items"][0].update(answer="nbc2023"), "is not one of this item's candidates"),
+    (lambda d: d["items"][0].update(answer="nbc-2023-kashmir"),
+     "is not one of this item's candidates"),
     (lambda d: d["items"][0].update(unit="p99s99"), "is not a unit of case"),
-    (lambda d: d["items"][0]["candidates"][0].update(source="nobody"), "'nobody' is not valid"),
+    (lambda d: d["items"][0]["candidates"][0].update(source="nobody"),
+     "'nobody' is not a record of citations.yaml"),
     (lambda d: d["items"][0]["candidates"][0].update(text="x" * 400), "Cut it to at most"),
     (lambda d: d["items"][0].update(changes=["verb_weakened"]), "'verb_weakened' is not valid"),
     (lambda d: d["items"][0].update(candidates=d["items"][0]["candidates"][:2]), "has 2 excerpts"),
     (lambda d: d.update(items=d["items"][:3]), "Trace at least 6 sentences"),
-    (lambda d: d["sources"]["ap2021"].pop("copy"), "Say whose copy it is"),
-    (lambda d: d["sources"]["ap2021"].update(link="http://example.org"), "is not an https address"),
+    (lambda d: d["items"][1]["candidates"].append(d["items"][1]["candidates"][0]),
+     "names a source twice"),
     (lambda d: d["items"][0].update(explantion="typo"), "Did you mean 'explanation'?"),
 ])
 def test_a_broken_activity_file_says_what_is_wrong_and_where(case, folder, change, expected):

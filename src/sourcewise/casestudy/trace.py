@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sourcewise.casestudy.citations import Citation
 from sourcewise.casestudy.errors import CaseStudyError
 from sourcewise.casestudy.fields import Fields
 from sourcewise.casestudy.files import read_yaml
@@ -28,38 +29,11 @@ CANDIDATES = (3, 4)  # fewest and most candidate excerpts per item
 LONGEST_EXCERPT = 220  # characters: short enough to quote for teaching
 CHANGE_IDS = ("credit_dropped", "verb_strengthened", "period_or_scope_dropped",
               "hedge_removed", "words_added")
-LINK_KINDS = ("original", "copy")
-
-
-@dataclass(frozen=True)
-class TraceSource:
-    """An earlier report, named by its original record, with where it can be read."""
-
-    id: str
-    publisher: str
-    title: str
-    date: str
-    author: str | None
-    identifier: str | None
-    link: str | None  # None: no reputable copy online
-    link_kind: str | None  # "original" or "copy"
-    copy: str | None  # whose copy it is, for a copy
-
-    def citation(self) -> str:
-        """Publisher, author, title, identifier and date, as one line of text."""
-        parts = [self.publisher]
-        if self.author:
-            parts.append(self.author)
-        parts.append(f"“{self.title}”")
-        if self.identifier:
-            parts.append(self.identifier)
-        parts.append(self.date)
-        return ", ".join(parts)
 
 
 @dataclass(frozen=True)
 class Candidate:
-    source: TraceSource
+    source: Citation  # the record of the earlier report, from the case's citations.yaml
     kind: str  # "quote" (the source's words) or "summary" (ours)
     text: str
 
@@ -91,36 +65,12 @@ class OutletStep:
 @dataclass(frozen=True)
 class TraceActivity:
     changes: dict[str, str]  # id -> the words shown to students
-    sources: dict[str, TraceSource]
+    sources: dict[str, Citation]  # every record a candidate quotes, in order of first use
     items: tuple[TraceItem, ...]
     outlet: OutletStep
 
 
-def _source(source_id: str, raw: object, file: str) -> TraceSource:
-    fields = Fields(raw, file=file, unit=f"sources.{source_id}", what="source")
-    fields.only(("publisher", "author", "title", "date", "identifier", "link", "link_kind",
-                 "copy"))
-    link = fields.optional_text("link")
-    kind = copy = None
-    if link is not None:
-        if not link.startswith("https://") or " " in link:
-            raise fields.error("link", f"{link!r} is not an https address.",
-                               "Give the full address, starting with https://.")
-        kind = fields.choice("link_kind", LINK_KINDS)
-        copy = fields.optional_text("copy")
-        if kind == "copy" and copy is None:
-            raise fields.error("copy", "is missing for a copy.",
-                               "Say whose copy it is, e.g. \"AP's story as carried by Yahoo News\".")
-    elif fields.has("link_kind") or fields.has("copy"):
-        raise fields.error("link_kind", "is given without a link.",
-                           "Remove it, or give the link it describes.")
-    return TraceSource(source_id, fields.text("publisher"), fields.text("title"),
-                       str(fields.text("date")), fields.optional_text("author"),
-                       fields.optional_text("identifier"), link, kind, copy)
-
-
-def _item(index: int, raw: object, file: str, case: CaseStudy,
-          sources: dict[str, TraceSource]) -> TraceItem:
+def _item(index: int, raw: object, file: str, case: CaseStudy) -> TraceItem:
     fields = Fields(raw, file=file, unit=f"items[{index}]", what="item")
     fields.only(("id", "unit", "candidates", "answer", "changes", "explanation"))
     item_id = fields.text("id")
@@ -134,13 +84,16 @@ def _item(index: int, raw: object, file: str, case: CaseStudy,
         sub = Fields(entry, file=file, unit=fields.unit, prefix=f"candidates[{n}].",
                      what="candidate")
         sub.only(("source", "kind", "text"))
-        source = sub.choice("source", sources)
+        source = sub.text("source")
+        if source not in case.citations:
+            raise sub.error("source", f"{source!r} is not a record of citations.yaml.",
+                            "Add the report's record to citations.yaml, or use its id.")
         kind = sub.choice("kind", ("quote", "summary"))
         text = sub.text("text").strip()
         if len(text) > LONGEST_EXCERPT:
             raise sub.error("text", f"is {len(text)} characters long.",
                             f"Cut it to at most {LONGEST_EXCERPT}: quote only what teaches.")
-        candidates.append(Candidate(sources[source], kind, text))
+        candidates.append(Candidate(case.citations[source], kind, text))
     if not CANDIDATES[0] <= len(candidates) <= CANDIDATES[1]:
         raise fields.error("candidates", f"has {len(candidates)} excerpts.",
                            f"Give {CANDIDATES[0]} or {CANDIDATES[1]}.")
@@ -176,25 +129,18 @@ def load_trace(case: CaseStudy, folder: str | Path | None = None) -> TraceActivi
     path = Path(folder if folder is not None else DEFAULT_CASE_FOLDER) / FILE
     file = str(path)
     top = Fields(read_yaml(path, dict), file=file, what="file")
-    top.only(("changes", "sources", "items", "outlet"))
+    top.only(("changes", "items", "outlet"))
     changes = top.raw.get("changes")
     if not isinstance(changes, dict) or sorted(changes) != sorted(CHANGE_IDS):
         raise top.error("changes", f"must name exactly these changes: {', '.join(CHANGE_IDS)}.")
-    raw_sources = top.raw.get("sources")
-    if not isinstance(raw_sources, dict) or not raw_sources:
-        raise top.error("sources", "must be a mapping of source ids to sources.")
-    sources = {str(k): _source(str(k), v, file) for k, v in raw_sources.items()}
-    items = tuple(_item(n, raw, file, case, sources)
+    items = tuple(_item(n, raw, file, case)
                   for n, raw in enumerate(top.items("items", empty_ok=False)))
     if len(items) < MIN_ITEMS:
         raise top.error("items", f"has {len(items)} items.", f"Trace at least {MIN_ITEMS} sentences.")
     ids = [item.id for item in items]
     if len(set(ids)) != len(ids):
         raise top.error("items", f"gives an id twice: {ids}.")
-    unused = set(sources) - {c.source.id for item in items for c in item.candidates}
-    if unused:
-        raise top.error("sources", f"lists sources no item uses: {sorted(unused)}.",
-                        "Remove them, or use them as candidates.")
+    sources = {c.source.id: c.source for item in items for c in item.candidates}
     return TraceActivity({k: str(v) for k, v in changes.items()}, sources, items,
                          _outlet(top.raw.get("outlet"), file))
 

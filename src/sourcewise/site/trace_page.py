@@ -11,23 +11,19 @@ and a lateral-reading task.
 from __future__ import annotations
 
 from sourcewise.casestudy.model import CaseStudy
-from sourcewise.casestudy.trace import Candidate, TraceActivity, TraceItem, TraceSource
+from sourcewise.casestudy.citations import Citation
+from sourcewise.casestudy.trace import Candidate, TraceActivity, TraceItem
 from sourcewise.site.casepage import PAGE as CASE_PAGE
 from sourcewise.site.casepage import unit_link
-from sourcewise.site.html import Linker, attrs, element, esc
+from sourcewise.site.html import Linker, attrs, cite, element, esc
 
 PAGE = "trace-it.md"
 NONE = "none"  # the value of the "none of these" choice
 
 
-def source_line(source: TraceSource) -> str:
-    """The citation of a source, with its link labelled as original or copy, or no link."""
-    text = esc(source.citation()) + "."
-    if source.link is None:
-        return text + " We could not find the original online."
-    if source.link_kind == "original":
-        return text + " " + element("a", "The original", href=source.link) + "."
-    return text + " Read a copy: " + element("a", esc(source.copy), href=source.link) + "."
+def credit(source: Citation) -> str:
+    """Who published a report, and when: the short credit under an excerpt."""
+    return f"{source.publisher}, {source.date}"
 
 
 def _excerpt(candidate: Candidate) -> str:
@@ -52,7 +48,7 @@ def _answer(item: TraceItem, activity: TraceActivity) -> str:
     if item.answer is None:
         source = "None of these: the sentence's origin has not been found."
     else:
-        source = source_line(activity.sources[item.answer])
+        source = cite(activity.sources[item.answer])
     changes = "; ".join(esc(activity.changes[c]) for c in item.changes)
     body = (
         element("p", "<strong>Where it came from:</strong> " + source,
@@ -71,7 +67,7 @@ def render_item(number: int, item: TraceItem, activity: TraceActivity, case: Cas
     unit = case.unit(item.unit)
     sources = "".join(
         _radio("source", c.source.id,
-               _excerpt(c) + element("span", " — " + esc(c.source.citation()),
+               _excerpt(c) + element("span", " — " + esc(credit(c.source)),
                                      class_="sw-trace__credit"),
                item.id)
         for c in item.candidates
@@ -141,6 +137,6 @@ def render_trace_page(activity: TraceActivity, case: CaseStudy, linker: Linker) 
         _outlet(activity),
         "## The reports quoted on this page",
         element("p", "Each earlier report, by its original record, with where you can read it."),
-        element("ul", "".join(element("li", source_line(s), id=f"source-{s.id}")
+        element("ul", "".join(element("li", cite(s), id=f"source-{s.id}")
                               for s in activity.sources.values())),
     ]) + "\n"
