@@ -41,6 +41,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from sourcewise.grading import seccomp
 from sourcewise.grading.channel import (
     ChannelClosed,
     ChannelError,
@@ -49,7 +50,6 @@ from sourcewise.grading.channel import (
     write_frame,
     write_payload,
 )
-from sourcewise.grading import seccomp
 from sourcewise.grading.leftovers import OWNER_VARIABLE, owner_mark
 from sourcewise.grading.plan import Limits, SandboxPlan
 
