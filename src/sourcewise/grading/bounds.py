@@ -31,9 +31,12 @@ def cut_text(text: str, limit: int = TEXT_CHARS) -> str:
 def bounded(value: object, limit: int = VALUE_CHARS) -> object:
     """``value`` (plain JSON data or anything) as kept in a result: itself when small,
     else the start of its JSON text (or repr) and a note of its length."""
-    if value is None or isinstance(value, bool | int | float):
-        if not isinstance(value, int) or abs(value) < 10 ** limit:
+    if value is None or isinstance(value, bool | float):
+        return value
+    if isinstance(value, int):
+        if value.bit_length() <= limit * 3:  # at most about limit digits
             return value
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
     if isinstance(value, str):
         return cut_text(value, limit)
     try:
