@@ -169,7 +169,12 @@ class WorkerPool:
                 raise PoolError(message.get("message", "the sandbox cannot start"))
             if message.get("status") == READY:
                 worker.ready = True
-            elif worker.chunk and message.get("key") == worker.chunk[0].key:
+            elif any(task.key == message.get("key") for task in worker.chunk):
+                # Replies come in order; one for a later task means the worker skipped
+                # the tasks before it: they are errors now, not a wait for the deadline.
+                while worker.chunk[0].key != message.get("key"):
+                    on_death(worker.chunk.popleft(), "the grading process gave no result "
+                                                     "for this submission")
                 task = worker.chunk.popleft()
                 worker.deadline = time.monotonic() + self.deadline_seconds
                 on_reply(task, message)

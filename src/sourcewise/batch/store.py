@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcewise.batch.roster import Student
+from sourcewise.grading.safe_text import dump_json
 
 FORMAT = 1
 
@@ -81,7 +82,7 @@ class ResultStore:
 
     def save(self, record: Record) -> None:
         """Write ``record`` atomically (temporary file, fsync, rename, fsync the folder)."""
-        data = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":"))
+        data = dump_json(record.to_json(), separators=(",", ":"))  # always valid UTF-8
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{record.key}.",
                                          suffix=".tmp")
         try:

@@ -7,7 +7,6 @@ out of a check's JSON when the check did not give them.
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import sys
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from sourcewise.grading.failures import MISSING, StudentError
+from sourcewise.grading.safe_text import clean_data, dump_json
 
 FORMAT = "sourcewise-results"
 VERSION = 1
@@ -43,15 +43,12 @@ def _plain_copy(value: object) -> object:
 
 
 def jsonable(value: object) -> object:
-    """``value`` as plain JSON data; anything else becomes its repr (checks' own objects)."""
+    """``value`` as plain JSON data; anything else as ``clean_data`` shows it (checks' own
+    objects become their repr)."""
     try:
         return _plain_copy(value)
     except (TypeError, ValueError, RecursionError):
-        pass  # not plain as it is: JSON may still take it (int keys, subclasses)
-    try:
-        return json.loads(json.dumps(value, allow_nan=False))
-    except (TypeError, ValueError):
-        return repr(value)
+        return clean_data(value)  # int keys, subclasses, NaN, deep nesting, objects
 
 
 def _shared(value: object) -> object:
@@ -228,14 +225,14 @@ class SubmissionResult:
         )
 
     def write_json(self, path: str | Path) -> None:
-        """Write atomically: a temporary file in the same folder, then a rename."""
+        """Write atomically: a temporary file in the same folder, then a rename. Whatever
+        the student's code produced, the file is valid UTF-8 JSON (see ``dump_json``)."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.to_json(), handle, indent=2, ensure_ascii=False)
-                handle.write("\n")
+                handle.write(dump_json(self.to_json(), indent=2) + "\n")
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)

@@ -1,0 +1,93 @@
+"""A class whose students' text is hostile: every output is still written, parsable and
+safe (issue 14, kinds 1, 8, 9 and 10), through `sourcewise grade` and Gradescope's run."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from toy_project import SOLUTION, write_project
+
+from sourcewise.export import gradescope_run
+from sourcewise.grading.safe_text import FORMULA_START
+
+HOSTILE = '''
+def label(text):
+    if "census" in text:
+        raise ValueError("bad \\ufffe\\uffff \\x1b[2K \\udcff")
+    print("\\udcff printed")
+    return "framing \\udcff"
+'''
+FORMULA = "-0+HYPERLINK(\"x\",\"y\")"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return write_project(tmp_path / "project")
+
+
+def strict_json(data: bytes) -> object:
+    """Parse as a strict reader would: UTF-8 only, no NaN or Infinity."""
+
+    def refuse(name: str) -> object:
+        raise ValueError(name)
+
+    return json.loads(data.decode("utf-8"), parse_constant=refuse)
+
+
+def cells(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return [cell for row in csv.reader(stream) for cell in row]
+
+
+def test_a_hostile_class_is_graded_and_every_output_is_safe(project, tmp_path):
+    """Lone surrogates, XML non-characters, escape sequences and formula names: the run
+    ends quickly, grades everyone, and every file parses and is defused."""
+    submissions = tmp_path / "subs"
+    for name, source in (("mallory", HOSTILE), ("ann", SOLUTION), (FORMULA, SOLUTION),
+                         ("\x1b[2K\x1b[1Aevil", SOLUTION)):
+        folder = submissions / name
+        folder.mkdir(parents=True)
+        for exercise in ("put_it_together", "label_by_hand"):
+            (folder / f"{exercise}.py").write_text(source, encoding="utf-8")
+    (submissions / "\x1b]0;pwned\x07empty").mkdir()
+    out = tmp_path / "out"
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "sourcewise.cli", "grade", str(submissions), "--out", str(out),
+         "--project", str(project), "--jobs", "1"],
+        capture_output=True, text=True, timeout=200, check=False,
+        encoding="utf-8", errors="surrogateescape")
+    assert time.monotonic() - started < 120, done.stderr
+    for raw in ("\x1b", "\x07"):
+        assert raw not in done.stderr
+    statuses = {row[0]: row[3] for row in csv.reader(
+        (out / "status.csv").open(encoding="utf-8", newline=""))}
+    assert list(statuses.values()).count("graded") == 4, statuses
+    for path in (out / "results").glob("*.json"):
+        strict_json(path.read_bytes())
+    for path in (out / "students").glob("*/results.json"):
+        strict_json(path.read_bytes())
+    ET.parse(out / "junit.xml")
+    for name in ("gradebook.csv", "gradebook-moodle.csv", "status.csv"):
+        for cell in cells(out / name):
+            assert not cell.lstrip(" ").startswith(FORMULA_START), (name, cell)
+        assert "'" + FORMULA in cells(out / name) or name != "status.csv"
+
+
+def test_gradescope_results_are_written_whole_for_lone_surrogates(project, tmp_path):
+    """Gradescope's results.json is complete and parsable when the submission's answers,
+    output and errors hold lone surrogates and XML non-characters."""
+    root = tmp_path / "autograder"
+    (root / "submission").mkdir(parents=True)
+    (root / "submission" / "put_it_together.py").write_text(HOSTILE, encoding="utf-8")
+    assert gradescope_run.main(["--root", str(root), "--project", str(project)]) == 0
+    data = strict_json((root / "results" / "results.json").read_bytes())
+    assert data["tests"]
+    assert any("\ufffd" in test["output"] for test in data["tests"])
