@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import stat
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,7 +19,6 @@ import pytest
 from toy_project import SOLUTION, write_project
 
 from sourcewise.export import gradescope_run
-from sourcewise.grading.safe_text import FORMULA_START
 
 HOSTILE = '''
 def label(text):
@@ -24,6 +27,8 @@ def label(text):
     print("\\udcff printed")
     return "framing \\udcff"
 '''
+# What spreadsheets take as the start of a formula (OWASP CSV injection, full-width too).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 FORMULA = "-0+HYPERLINK(\"x\",\"y\")"
 
 
@@ -91,3 +96,70 @@ def test_gradescope_results_are_written_whole_for_lone_surrogates(project, tmp_p
     data = strict_json((root / "results" / "results.json").read_bytes())
     assert data["tests"]
     assert any("\ufffd" in test["output"] for test in data["tests"])
+
+
+SLOW_LOAD = '''
+import time
+time.sleep(2)
+
+def label(text):
+    return "framing"
+'''
+
+
+def test_a_killed_worker_leaves_no_copy_of_a_submission(project, tmp_path):
+    """The copy of a submission a grading worker staged is private, and is removed when
+    the pool kills that worker mid-grading."""
+    submissions = tmp_path / "subs"
+    marker = f"# {tmp_path}\n"  # tells this test's copies from other graders'
+    for name in ("ann", "ben"):
+        folder = submissions / name
+        folder.mkdir(parents=True)
+        (folder / "put_it_together.py").write_text(marker + SLOW_LOAD, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sourcewise.cli", "grade", str(submissions), "--out", str(out),
+         "--project", str(project), "--jobs", "1"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (staged := copies_of(marker)):
+        assert time.monotonic() < deadline
+        assert process.poll() is None
+        time.sleep(0.02)
+    for path in staged:
+        assert not path.stat().st_mode & stat.S_IRWXO, oct(path.stat().st_mode)
+        assert not (path / "put_it_together.py").stat().st_mode & stat.S_IRWXO
+    for pid in worker_pids(out):
+        os.kill(pid, signal.SIGKILL)
+    process.communicate(timeout=300)
+    assert not [path for path in staged if path.exists()]
+    assert not copies_of(marker)
+    assert not (out / ".staging").exists()
+
+
+def copies_of(marker: str) -> set[Path]:
+    """The staging folders in the temporary folder holding a file that starts with
+    ``marker``."""
+    found = set()
+    for path in Path(tempfile.gettempdir()).glob("sourcewise-sub-*/put_it_together.py"):
+        try:
+            if path.read_text(encoding="utf-8").startswith(marker):
+                found.add(path.parent)
+        except OSError:
+            continue
+    return found
+
+
+def worker_pids(out: Path) -> list[int]:
+    """Grading worker processes started for the output folder ``out``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if b"sourcewise.batch.worker" in command and any(str(out).encode() in part
+                                                             for part in command):
+                found.append(int(entry.name))
+    return found

@@ -7,7 +7,6 @@ import os
 import stat
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from conftest import CHECKS
 from sourcewise.grading.api import grade_submission
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import Limits
-from sourcewise.grading.submission import Submission
+from sourcewise.grading.submission import Submission, remove_orphaned_staging, remove_staging
 
 SANDBOXES = [pytest.param("require", id="bubblewrap"), pytest.param("process", id="fallback")]
 
@@ -48,11 +47,9 @@ def test_loads_and_reloads_count_against_the_submission_limit(tmp_path, sandbox)
     (folder / "toy.py").write_text(SLOW_AND_CRASHING, encoding="utf-8")
     (folder / "toy2.py").write_text(SLOW_AND_CRASHING, encoding="utf-8")
     limit = 4.0
-    started = time.monotonic()
     result = grade_submission(folder, CHECKS, GradingOptions(
         sandbox=sandbox, import_timeout=2.0, call_timeout=0.5, submission_timeout=limit))
-    took = time.monotonic() - started
-    assert took < limit + 2.0, took
+    assert result.duration < limit + 1.5, result.duration  # it took 11.5 to 12.9 s before
     not_run = [c for c in result.checks if c.reason.startswith("Not run: time limit")]
     assert not_run, [c.reason for c in result.checks]
     assert all(c.status == "skipped" and c.points == 0 for c in not_run)
@@ -80,7 +77,7 @@ def test_a_staging_copy_is_private_to_the_grader(tmp_path):
                 elif os.geteuid() == 0:
                     assert path.stat().st_gid == reader
         finally:
-            remove_orphaned_staging(os.getpid() + 0, all_of_pid=True)
+            remove_staging(staging)
         assert not Path(staging).exists()
 
 

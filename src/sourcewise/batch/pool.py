@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcewise.grading.launch import enable_subreaper
+from sourcewise.grading.submission import remove_orphaned_staging
 
 READY = "ready"
 UNAVAILABLE = "unavailable"
@@ -103,6 +104,7 @@ class WorkerPool:
         for worker in list(self._workers.values()):
             self._stop(worker)
         self._reap_orphans()
+        remove_orphaned_staging()  # what a killed worker had staged
 
     def _reap_orphans(self, settle: float = 2.0) -> None:
         """Kill and reap the processes we adopted from dead workers (only workers are ours
@@ -185,6 +187,7 @@ class WorkerPool:
         chunk = worker.chunk
         self._stop(worker, kill=True)
         self._reap_orphans()
+        remove_orphaned_staging()  # its copies of the submissions are private, and go now
         if chunk:
             on_death(chunk.popleft(), reason)
             self._queue.extendleft(reversed(chunk))

@@ -120,7 +120,7 @@ class SubmissionSession:
 
     def _start(self) -> SandboxProcess:
         if self.staging is None:
-            self.staging, self.notes = self.submission.stage(self.limits)
+            self.staging, self.notes = self.submission.stage(self.limits, self.plan.uid)
         worker = SandboxProcess(self.plan, self.staging, self.limits)
         try:
             hello = worker.reader.read(time.monotonic() + self.options.start_timeout)

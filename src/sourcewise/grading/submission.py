@@ -7,12 +7,18 @@ graded only for the exercise it is named after (``<exercise>.py``).
 The worker never sees the submission in place: the trusted side copies the folder's
 regular files (top level only, no symbolic links, size-capped) into a fresh staging folder
 that the sandbox mounts read-only. The trusted side reads these bytes; it never runs them.
+
+A staging folder is private: only the grader can read it, and, when the grader is root,
+the sandbox's uid through its group. Its name carries the grading process's pid
+(``sourcewise-sub-<pid>-...``), so that one left by a process that was killed is removed
+by the next grader (``remove_orphaned_staging``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -79,10 +85,16 @@ class Submission:
                     "from it.")
         return None
 
-    def stage(self, limits: Limits) -> tuple[str, list[str]]:
-        """Copy the usable files into a fresh folder; return it and notes on what was left out."""
-        staging = tempfile.mkdtemp(prefix="sourcewise-sub-")
-        os.chmod(staging, 0o755)
+    def stage(self, limits: Limits, reader_gid: int | None = None) -> tuple[str, list[str]]:
+        """Copy the usable files into a fresh private folder; return it and notes on what
+        was left out. ``reader_gid``: the sandbox's group, when the grader is root (it
+        reads the copy through its group; nobody else can)."""
+        staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-")
+        file_mode = 0o600
+        if reader_gid is not None:
+            os.chown(staging, -1, reader_gid)
+            os.chmod(staging, 0o750)
+            file_mode = 0o640
         notes: list[str] = []
         names = [self.single_file.name] if self.single_file else sorted(
             entry.name for entry in os.scandir(self.folder)
@@ -105,8 +117,11 @@ class Submission:
                              f"{human_size(limits.submission_bytes)})")
                 continue
             target = Path(staging, name)
-            target.write_bytes(data)
-            target.chmod(0o644)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            if reader_gid is not None:
+                os.chown(target, -1, reader_gid)
             total += len(data)
             count += 1
         return staging, notes
@@ -139,3 +154,35 @@ def remove_staging(folder: str | None) -> None:
     if folder:
         with contextlib.suppress(OSError):
             shutil.rmtree(folder)
+
+
+STAGING_PREFIX = "sourcewise-sub-"
+SCRATCH_PREFIX = "sourcewise-tmp-"  # the fallback's private /tmp (see launch)
+_OURS = re.compile(r"sourcewise-(?:sub|tmp)-(\d+)-")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, someone else's
+    return True
+
+
+def remove_orphaned_staging(folder: str | None = None) -> list[str]:
+    """Remove the staging and scratch folders whose grading process is gone (killed
+    before it could clean up); return what was removed."""
+    folder = folder or tempfile.gettempdir()
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _OURS.match(entry.name)
+        if match and entry.is_dir(follow_symlinks=False) and not _running(int(match[1])):
+            remove_staging(entry.path)
+            removed.append(entry.path)
+    return removed
