@@ -115,7 +115,7 @@ def test_staging_copies_regular_files_only_within_limits(tmp_path):
     staging, notes = submission.stage(Limits(source_bytes=1024))
     try:
         assert sorted(os.listdir(staging)) == ["demo.py"]
-        assert oct(os.stat(staging).st_mode & 0o777) == "0o755"
+        assert oct(os.stat(staging).st_mode & 0o777) == "0o700"  # private to the grader
         assert any("big.txt was left out" in note for note in notes)
         assert any("link.py was left out" in note for note in notes)
     finally:

@@ -7,6 +7,7 @@ out of a check's JSON when the check did not give them.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import sys
@@ -43,12 +44,20 @@ def _plain_copy(value: object) -> object:
 
 
 def jsonable(value: object) -> object:
-    """``value`` as plain JSON data; anything else as ``clean_data`` shows it (checks' own
-    objects become their repr)."""
+    """``value`` as plain JSON data; anything else becomes its repr (checks' own objects),
+    or, when even that fails, what ``clean_data`` makes of it."""
     try:
         return _plain_copy(value)
     except (TypeError, ValueError, RecursionError):
-        return clean_data(value)  # int keys, subclasses, NaN, deep nesting, objects
+        pass  # not plain as it is: JSON may still take it (int keys, subclasses)
+    try:
+        return json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError, RecursionError):
+        pass
+    try:
+        return repr(value)
+    except (ValueError, RecursionError):  # an int too long for text inside
+        return clean_data(value)
 
 
 def _shared(value: object) -> object:
