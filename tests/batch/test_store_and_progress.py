@@ -8,14 +8,23 @@ import json
 from sourcewise.batch.progress import Progress
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record, ResultStore
+from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
 
 
 def make_record(key: str = "alice", **changes) -> Record:
     fields = {"key": key, "student": Student.unlisted(key), "origins": (f"{key}.zip",),
               "status": "graded", "notes": ("a note",), "submission_digest": "s",
-              "checks_digest": "c", "seconds": 0.5,
-              "result": {"checks": [{"name": "x", "score": 1.0}]}}
+              "checks_digest": "c", "seconds": 0.5, "result": a_result()}
     return Record(**(fields | changes))
+
+
+def a_result() -> SubmissionResult:
+    """A small engine result with one check of two items, one of them wrong."""
+    items = [ItemResult("i1", True, ["a"], ["a"], None, "Because a.", "Sentence a."),
+             ItemResult("i2", False, ["b"], [], None, "Missed 'b'. Because b.", "Sentence b.")]
+    check = CheckResult("exercises/test_x.py::test_x", "test_x", "how_sure", "Finds hedges.",
+                        "failed", 0.5, 1.0, 2.0, reason="1 of 2 items correct.", items=items)
+    return SubmissionResult("/staged/alice", [check], started="2026-12-07T00:00:00Z")
 
 
 def test_records_round_trip_through_the_store(tmp_path):
@@ -51,7 +60,7 @@ def test_saving_replaces_the_whole_record(tmp_path):
     store.save(make_record(status="error", message="worker died"))
     store.save(make_record())
     assert store.load("alice").status == "graded"
-    assert [p.name for p in store.folder.iterdir()] == ["alice.json"]
+    assert sorted(p.name for p in store.folder.iterdir()) == ["alice.json", "items"]
 
 
 class FakeClock:
@@ -92,3 +101,38 @@ def test_progress_on_a_terminal_redraws_one_line_with_a_bar():
     last = text.split("\r")[-1]
     assert last.startswith("[########################] graded 4/4 (100%), 1.0/s")
     assert "1 with errors" in last
+
+
+def test_progress_is_honest_while_one_slow_submission_remains():
+    """With no more left than there are workers, the line never promises "0 s left": it
+    says how many are left and how long since the previous one finished, and ``tick``
+    keeps saying so while the slow one runs."""
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(10, stream, tty=False, clock=clock, workers=2, log_interval=5.0)
+    for _ in range(9):
+        clock.now += 0.1
+        progress.advance()
+    assert "waiting for the last one (the previous one finished 0 s ago)" in \
+        stream.getvalue().splitlines()[-1]
+    assert "0 s left" not in stream.getvalue()
+    printed = len(stream.getvalue().splitlines())
+    clock.now += 2.0
+    progress.tick()  # a log gets a line only every log_interval seconds
+    assert len(stream.getvalue().splitlines()) == printed
+    clock.now += 4.0
+    progress.tick()
+    assert stream.getvalue().splitlines()[-1] == ("graded 9/10 (90%), 1.3/s, waiting for the "
+                                                  "last one (the previous one finished 6 s ago)")
+    clock.now += 4.0
+    progress.advance()
+    assert stream.getvalue().splitlines()[-1] == "graded 10/10 (100%), 0.9/s"
+
+
+def test_progress_says_less_than_a_second_rather_than_zero():
+    """A fast class with more left than workers reads "less than 1 s left"."""
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(100, stream, tty=False, clock=clock, workers=2)
+    for _ in range(95):
+        clock.now += 0.01
+        progress.advance()
+    assert stream.getvalue().splitlines()[-1].endswith("less than 1 s left")

@@ -60,7 +60,7 @@ def test_every_chunk_is_graded_in_one_session_in_order(tmp_path):
     for key in "abcde":
         record = store.load(key)
         assert record.status == "graded"
-        assert record.result["submission"] == str(tmp_path / key)
+        assert record.result.submission == str(tmp_path / key)
 
 
 def test_an_engine_failure_is_that_submissions_error_and_grading_goes_on(tmp_path):
@@ -75,26 +75,24 @@ def test_an_engine_failure_is_that_submissions_error_and_grading_goes_on(tmp_pat
     assert "internal error while grading this submission (RuntimeError: engine failure " \
            "on b at test_worker_stream.py:" in message
     assert "not the student's fault" in message
-    assert store.load("c").result["submission"] == str(tmp_path / "c")
-    assert store.load("d").result["submission"] == str(tmp_path / "d")
+    assert store.load("c").result.submission == str(tmp_path / "c")
+    assert store.load("d").result.submission == str(tmp_path / "d")
 
 
 def test_a_result_that_cannot_be_saved_is_recorded_as_an_error(tmp_path):
     """A result the store cannot write is that student's error, saying why; the next
     student is graded."""
 
-    class Unsaveable(SubmissionResult):
-        def to_json(self):
-            raise UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed")
+    class Unwritable(ResultStore):
+        def save(self, record: Record) -> None:
+            if record.key == "a" and record.status == "graded":
+                raise UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed")
+            super().save(record)
 
-    class Engine2(Engine):
-        def grade(self, folders, on_result) -> None:
-            self.sessions += 1
-            for folder in folders:
-                kind = Unsaveable if folder.name == "a" else SubmissionResult
-                on_result(kind(str(folder)))
-
-    store, replies = run(tmp_path, Engine2(), [["a", "b"]])
+    store, sent = Unwritable(tmp_path / "out"), io.StringIO()
+    grade_stream(Engine(), TaskStream([chunk_line(tmp_path, ["a", "b"])]), store,
+                 Replies(sent))
+    replies = [json.loads(line) for line in sent.getvalue().splitlines()]
     assert [(r["key"], r["status"]) for r in replies] == [("a", "error"), ("b", "graded")]
     assert "internal error while saving the result (UnicodeEncodeError" in \
         store.load("a").message

@@ -60,15 +60,16 @@ class Grader:
 
 
 def stage(submission: Submission, staging: Path) -> Path:
-    """Write a submission's exercise files into a fresh private folder (the grading engine
-    stages its own copy for the sandbox from it)."""
+    """Write a submission's exercise files and helper modules into a fresh private folder
+    (the grading engine stages its own copy for the sandbox from it)."""
     folder = staging / submission.key
     folder.mkdir(parents=True, mode=0o700)
     staging.chmod(0o700)
     folder.chmod(0o700)
-    for exercise, data in submission.files.items():
-        path = folder / f"{exercise}.py"
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    files = {f"{exercise}.py": data for exercise, data in submission.files.items()}
+    files.update(submission.helpers)  # helper modules beside the exercise files
+    for name, data in files.items():
+        fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
     return folder

@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcewise.batch.contents import (
@@ -23,7 +23,7 @@ from sourcewise.batch.contents import (
     no_exercise_files_message,
     shown,
 )
-from sourcewise.batch.folder_reader import read_folder
+from sourcewise.batch.folder_reader import read_folder, read_single_file
 from sourcewise.batch.roster import Roster, Student
 from sourcewise.batch.zip_reader import read_zip
 
@@ -55,6 +55,8 @@ class Submission:
     notes: tuple[str, ...] = ()  # for the student: files that could not be used, and why
     files: dict[str, bytes] = field(default_factory=dict)  # exercise name -> source bytes
     digest: str = ""
+    helpers: dict[str, bytes] = field(default_factory=dict)  # helper module file -> bytes
+    off_roster: bool = False  # a roster was given and this student is not on it
 
 
 @dataclass(frozen=True)
@@ -98,22 +100,43 @@ def scan(folder: Path, roster: Roster | None = None, limits: Limits | None = Non
 
 
 def read_submission(path: Path, student: Student, limits: Limits | None = None) -> Submission:
-    """Read one student's folder or zip (a Gradescope or GitHub Classroom submission).
+    """Read one student's folder or zip (a Gradescope or GitHub Classroom submission)."""
+    candidate = _read_entry(path, limits or Limits())
+    return _submission(student, [candidate], safe_key(student.id))
 
-    A folder whose only exercise files are inside a zip at its top (an upload of the zip)
-    is read from that zip.
-    """
-    limits = limits or Limits()
-    candidate = _read_entry(path, limits)
-    if candidate.status == "empty" and path.is_dir() and not path.is_symlink():
-        for inner in sorted(path.glob("*.zip")):
-            nested = _read_entry(inner, limits)
-            if nested.status == READY:
-                nested.notes.insert(0, f"graded the files inside {nested.origin}")
-                nested.remarks += candidate.remarks
-                candidate = nested
-                break
-    return _submission(student, [candidate])
+
+def read_contents(path: Path, limits: Limits) -> Contents:
+    """The exercise files and helpers of the folder, zip or single exercise file at ``path``,
+    by the intake rule (``sourcewise.batch.contents``); raise ``Unusable`` when none of it
+    can be used. A folder whose exercise files are only inside a zip at its top (an upload
+    of the zip) is read from that zip."""
+    mode = path.lstat().st_mode
+    name = shown(path.name)
+    if stat.S_ISLNK(mode):
+        raise Unusable("rejected", "it is a symbolic link; copy the student's real folder "
+                                   "or zip into the submissions folder")
+    if stat.S_ISDIR(mode):
+        contents = read_folder(path, limits)
+        if not contents.files:
+            for inner in sorted(path.glob("*.zip")):
+                try:
+                    nested = read_zip(inner, limits)
+                except Unusable as problem:
+                    contents.notes.append(f"{shown(inner.name)}: {problem.message}")
+                    continue
+                if nested.files:
+                    nested.notes.insert(0, f"graded the files inside {shown(inner.name)}")
+                    return nested
+        return contents
+    if stat.S_ISREG(mode) and name.lower().endswith(".zip"):
+        return read_zip(path, limits)
+    if stat.S_ISREG(mode) and limits.exercise_of(name):
+        return read_single_file(path, limits)
+    if stat.S_ISREG(mode):
+        raise Unusable("not a submission", "a loose file, not a folder or a .zip: put "
+                                           "each student's files in a folder or zip "
+                                           "named after the student")
+    raise Unusable("rejected", "not a file or folder (a pipe or device?)")
 
 
 def safe_key(student_id: str) -> str:
@@ -121,7 +144,7 @@ def safe_key(student_id: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", student_id).strip(".-")[:40] or "student"
     if slug == student_id:
         return slug
-    digest = hashlib.sha256(student_id.encode()).hexdigest()[:8]
+    digest = hashlib.sha256(student_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{slug}-{digest}"
 
 
@@ -138,21 +161,12 @@ def _read_entry(path: Path, limits: Limits) -> _Candidate:
         candidate.remarks.append(f"the name {origin!r} is not valid UTF-8 text; rename it to "
                                  "the student's id")
     try:
-        mode = path.lstat().st_mode
-        if stat.S_ISLNK(mode):
-            raise Unusable("rejected", "it is a symbolic link; copy the student's real folder "
-                                       "or zip into the submissions folder")
-        if stat.S_ISDIR(mode):
-            candidate.contents = read_folder(path, limits)
-        elif stat.S_ISREG(mode) and is_zip:
-            candidate.contents = read_zip(path, limits)
-        elif stat.S_ISREG(mode):
+        if not is_zip and stat.S_ISREG(path.lstat().st_mode):
             candidate.name = Path(origin).stem or origin
             raise Unusable("not a submission", "a loose file, not a folder or a .zip: put "
                                                "each student's files in a folder or zip "
                                                "named after the student")
-        else:
-            raise Unusable("rejected", "not a file or folder (a pipe or device?)")
+        candidate.contents = read_contents(path, limits)
     except Unusable as problem:
         candidate.status, candidate.message = problem.status, problem.message
     except OSError as error:
@@ -170,27 +184,57 @@ def _read_entry(path: Path, limits: Limits) -> _Candidate:
 
 
 def _assign(candidates: list[_Candidate], roster: Roster | None) -> tuple[Submission, ...]:
-    """Tie candidates to students; report duplicates and the roster's missing students."""
-    groups: dict[str, tuple[Student, list[_Candidate]]] = {}
+    """Tie candidates to students; report duplicates and the roster's missing students.
+
+    Two entries are one student only when they match the same roster entry, or when their
+    ids are identical (``alice`` and ``alice.zip``, two Moodle folders of one participant);
+    ``Alice`` and ``alice``, or ``STRASSE`` and ``straße``, are two students.
+    """
+    groups: dict[tuple[str, str], tuple[Student, list[_Candidate]]] = {}
     for candidate in candidates:
         student = roster.find(candidate.name) if roster else None
+        source = "roster"
         if student is None:
-            student = Student.unlisted(candidate.name)
+            student, source = Student.unlisted(candidate.name), "entry"
             if roster is not None:
                 candidate.remarks.append(f"{candidate.origin!r} matches nobody on the roster")
-        groups.setdefault(student.id.casefold(), (student, []))[1].append(candidate)
-    submissions = [_submission(student, found) for student, found in groups.values()]
+        groups.setdefault((source, student.id), (student, []))[1].append(candidate)
+    missing: list[Student] = []
     if roster is not None:
-        submitted = set(groups)
-        submissions += [
-            Submission(student, safe_key(student.id), (), "missing", STATUSES["missing"])
-            for student in roster.students if student.id.casefold() not in submitted
-        ]
+        submitted = {ident for source, ident in groups if source == "roster"}
+        missing = [s for s in roster.students if s.id not in submitted]
+    keys = unique_keys([student.id for student, _ in groups.values()]
+                       + [student.id for student in missing])
+    submissions = [replace(_submission(student, found, keys[i]),
+                           off_roster=roster is not None and source == "entry")
+                   for i, ((source, _), (student, found)) in enumerate(groups.items())]
+    submissions += [
+        Submission(student, keys[len(groups) + i], (), "missing", STATUSES["missing"])
+        for i, student in enumerate(missing)
+    ]
     return tuple(sorted(submissions, key=lambda s: s.key))
 
 
-def _submission(student: Student, found: list[_Candidate]) -> Submission:
-    key = safe_key(student.id)
+def unique_keys(ids: list[str]) -> list[str]:
+    """A key per id (``safe_key``), no two equal even ignoring case (keys name files).
+
+    An id that is its own key keeps it; an id whose key is taken gets a longer digest.
+    The keys depend only on the set of ids, so a run started again finds its results.
+    """
+    keys: dict[str, str] = {}
+    used: set[str] = set()
+    for ident in sorted(set(ids), key=lambda i: (safe_key(i) != i, i)):
+        slug = safe_key(ident).rsplit("-", 1)[0] if safe_key(ident) != ident else ident
+        digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+        tries = [safe_key(ident), f"{slug}-{digest[:16]}", f"{slug}-{digest}"]
+        tries += (f"{slug}-{digest}-{n}" for n in range(2, len(ids) + 3))
+        key = next(k for k in tries if k.casefold() not in used)
+        used.add(key.casefold())
+        keys[ident] = key
+    return [keys[ident] for ident in ids]
+
+
+def _submission(student: Student, found: list[_Candidate], key: str) -> Submission:
     real = [c for c in found if c.status != "not a submission"]
     if len(real) > 1:
         origins = tuple(c.origin for c in real)
@@ -204,7 +248,7 @@ def _submission(student: Student, found: list[_Candidate]) -> Submission:
     if chosen.status == READY and contents is not None:
         return Submission(student, key, (chosen.origin,), READY, "; ".join(remarks),
                           tuple(chosen.notes + contents.notes), dict(contents.files),
-                          contents.digest())
+                          contents.digest(), helpers=dict(contents.helpers))
     message = "; ".join([chosen.message, *remarks])
     return Submission(student, key, (chosen.origin,), chosen.status, message,
                       tuple(chosen.notes))
