@@ -22,7 +22,7 @@ from typing import Any
 from sourcewise.batch.lean import ItemSets, decode, encode
 from sourcewise.batch.roster import Student
 from sourcewise.grading.results import SubmissionResult
-from sourcewise.grading.safe_text import dump_json
+from sourcewise.grading.safe_text import clean_data, dump_json
 
 FORMAT = 2  # 1 kept the whole result in every record
 
@@ -102,7 +102,12 @@ class ResultStore:
             result = record.result
             if not isinstance(result, SubmissionResult):
                 result = SubmissionResult.from_json(result)
-            data["result"] = encode(result, self.item_sets)
+            try:
+                data["result"] = encode(result, self.item_sets)
+            except (ValueError, TypeError, RecursionError):  # numbers or nesting no JSON
+                # reader takes (the sandbox refuses them; a check might make them): as text
+                cleaned = SubmissionResult.from_json(clean_data(result.to_json()))
+                data["result"] = encode(cleaned, self.item_sets)
         data = dump_json(data, separators=(",", ":"))
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{record.key}.",
                                          suffix=".tmp")
