@@ -18,8 +18,6 @@ from pathlib import Path
 import pytest
 from toy_project import SOLUTION, write_project
 
-from sourcewise.export import gradescope_run
-
 HOSTILE = '''
 def label(text):
     if "census" in text:
@@ -92,7 +90,11 @@ def test_gradescope_results_are_written_whole_for_lone_surrogates(project, tmp_p
     root = tmp_path / "autograder"
     (root / "submission").mkdir(parents=True)
     (root / "submission" / "put_it_together.py").write_text(HOSTILE, encoding="utf-8")
-    assert gradescope_run.main(["--root", str(root), "--project", str(project)]) == 0
+    # In its own process: check files of the same name must not meet in one (see api.py).
+    done = subprocess.run([sys.executable, "-m", "sourcewise.export.gradescope_run", "--root",
+                           str(root), "--project", str(project)], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
     data = strict_json((root / "results" / "results.json").read_bytes())
     assert data["tests"]
     assert any("\ufffd" in test["output"] for test in data["tests"])
