@@ -5,7 +5,9 @@ It loads the engine, says it is ready (or that the sandbox cannot start), then g
 chunks of tasks it reads on stdin, all in one pytest session (the checks are collected
 once), saves each record to the result store as soon as it is known and replies
 ``{"key": ..., "status": ...}`` on ``REPLY_FD``.
-It exits at the end of stdin, and at once if its parent dies.
+It exits at the end of stdin, at once if its parent dies, and after the submission it is
+grading once its memory has grown past ``RECYCLE_BYTES`` (it then says ``recycle`` and
+returns the rest of its chunk, and the pool starts a fresh process).
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ from sourcewise.grading.api import SandboxUnavailable
 from sourcewise.grading.results import SubmissionResult
 
 _PR_SET_PDEATHSIG = 1
+# A grading process whose resident memory grew past this is replaced after the submission
+# it is grading (about 100 MB is usual; see docs/instructors/grading.md).
+RECYCLE_BYTES = 400 * 2**20
+RECYCLE = "recycle"
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -59,6 +65,7 @@ class TaskStream:
         self.lines = iter(lines)
         self.waiting: deque[tuple[Record, Path]] = deque()  # not yet handed to the engine
         self.current: Record | None = None
+        self.stopped = False  # set to end the session after the submission being graded
 
     def next_task(self) -> tuple[Record, Path] | None:
         """The next task, read from the pool when none is waiting (None at the end)."""
@@ -71,7 +78,7 @@ class TaskStream:
         return self.waiting.popleft()
 
     def __iter__(self) -> Iterator[Path]:
-        while (task := self.next_task()) is not None:
+        while not self.stopped and (task := self.next_task()) is not None:
             self.current, staged = task
             yield staged
 
@@ -90,14 +97,36 @@ def internal_error(error: BaseException, what: str) -> str:
             "not the student's fault: run again to retry, or report it")
 
 
+def peak_bytes() -> int:
+    """The most resident memory this process has had (Linux counts ru_maxrss in KB)."""
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def resident_bytes() -> int:
+    """This process's resident memory now (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", "rb") as stream:
+            return int(stream.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
-                 replies: Replies) -> None:
+                 replies: Replies, recycle_bytes: int = RECYCLE_BYTES) -> None:
     """Grade every submission of the stream; each record is saved and answered the moment
     it is known. An internal error while grading a submission is recorded at once as that
     submission's error, with its real cause, and grading goes on with the next one in a
     new session. A result that cannot be saved is recorded as an error saying why.
 
     ``SandboxUnavailable`` is not caught: no submission can be graded, so the run stops.
+
+    A process that has grown past ``recycle_bytes`` of resident memory stops after the
+    submission it is grading (``stream.stopped``), so that the pool replaces it with a
+    fresh one: one costly submission does not leave its memory to the students after it.
     """
     clock = time.perf_counter()
 
@@ -112,7 +141,11 @@ def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
                 store.save(record)
             except Exception:
                 traceback.print_exc()
-        replies.send({"key": record.key, "status": record.status})
+        rss = resident_bytes()
+        replies.send({"key": record.key, "status": record.status, "rss": rss,
+                      "peak": peak_bytes()})
+        if rss > recycle_bytes:
+            stream.stopped = True
 
     def on_result(result: SubmissionResult) -> None:
         nonlocal clock
@@ -154,11 +187,15 @@ def main(argv: list[str]) -> int:
     grader = Grader(GradingSetup.from_json(config["setup"]))
     store = ResultStore(Path(config["out"]))
     replies.send({"status": "ready"})
+    stream = TaskStream(tasks)
     try:
-        grade_stream(grader, TaskStream(tasks), store, replies)
+        grade_stream(grader, stream, store, replies, int(config.get("recycle_bytes",
+                                                                    RECYCLE_BYTES)))
     except SandboxUnavailable as error:
         replies.send({"status": "unavailable", "message": str(error)})
         return 1
+    if stream.stopped:  # the rest of the chunk goes back to the pool's queue
+        replies.send({"status": RECYCLE, "returned": [r.key for r, _ in stream.waiting]})
     return 0
 
 
