@@ -74,6 +74,8 @@ def _item_lines(items: list[ItemResult], verbose: bool) -> list[Line]:
                       f"{first.id}:{where}", None))
         if verbose and len(group) > 1:
             lines.append((f"{INDENT}  also items {', '.join(i.id for i in group[1:])}", None))
+        if len(group) == 1 and first.why:
+            lines.append((f"{INDENT}  why: {first.why}", None))
     shown = answered if verbose else answered[:ITEMS_SHOWN]
     for item in shown:
         lines.append((f"{INDENT}item {item.id}:" + (f" {sentence(item.text)}" if item.text
