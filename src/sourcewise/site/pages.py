@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
+from sourcewise.casestudy.citations import site_references
 from sourcewise.casestudy.model import CaseStudy
 from sourcewise.site import (
     answer_key,
@@ -28,9 +29,10 @@ from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.glossary import Term
-from sourcewise.site.html import Linker, element
+from sourcewise.site.html import Linker, cite, element
 
 MARKER = re.compile(r"<!--\s*sourcewise:([a-z-]+)\s*-->")
+CITE = re.compile(r"<!--\s*sourcewise:cite\s+([A-Za-z0-9_.-]+)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,22 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
 
     Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
     build, nothing in the student build), ``label-form`` (exercise 1's form, see
-    ``sourcewise.site.label_form``). Returns the new Markdown and a message for each
-    unknown marker.
+    ``sourcewise.site.label_form``), ``cite ID`` (the full citation of a record of the
+    case study's citations.yaml or of content/references.yaml). Returns the new Markdown
+    and a message for each unknown marker or record.
     """
     unknown: list[str] = []
+    # The lessons are written about the bundled case, so its records stay citable when the
+    # site is built for another case study; the build's own case comes last and wins.
+    records = {**site_references(), **default_case_study().citations, **data.case.citations}
+
+    def cite_record(match: re.Match[str]) -> str:
+        record = records.get(match.group(1))
+        if record is None:
+            unknown.append(f"{page}: {match.group(0)!r} names no record of citations.yaml "
+                           "or references.yaml")
+            return match.group(0)
+        return cite(record)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -123,5 +137,5 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
                        f"known: claim-map, edition, {label_form.MARKER_NAME}")
         return match.group(0)
 
-    expanded = MARKER.sub(fill, markdown)
+    expanded = MARKER.sub(fill, CITE.sub(cite_record, markdown))
     return f"{expanded.rstrip()}\n\n{glossary.abbreviations(data.terms)}\n", unknown
