@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from sourcewise.grading.bounds import bounded, cut_text
-from sourcewise.grading.failures import Failure, NotGradable, StudentError
+from sourcewise.grading.display import plural
+from sourcewise.grading.failures import Failure, NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import MISSING, VISIBILITIES, CheckResult, ItemResult, split_got
 
@@ -176,6 +177,37 @@ class CheckState:
     grade: Grade = field(default_factory=Grade)
     not_gradable: NotGradable | None = None
     skip_reason: str | None = None
+    time_limit: TimeLimitReached | None = None  # the submission's time ran out in it
+    # Per student function called: what it gave, when that is what a starter gives
+    # (``returns None``, ``returns []``, ``raises NotImplementedError``), else "other".
+    returned: dict[str, set[str]] = field(default_factory=dict)
+
+    def note_answers(self, function: str, answers: list[object]) -> None:
+        seen = self.returned.setdefault(function, set())
+        for answer in answers:
+            seen.add(starter_outcome(answer))
+
+
+STARTER_VALUES = (None, [], {}, False, "")
+
+
+def starter_outcome(answer: object) -> str:
+    """What an answer says about the function, in the words of "still returns None"."""
+    if isinstance(answer, StudentError):
+        if answer.kind == "raised" and "NotImplementedError" in answer.reason:
+            return "raises NotImplementedError"
+        return "other"
+    for value in STARTER_VALUES:
+        if type(answer) is type(value) and answer == value:
+            return f"returns {value!r}"
+    return "other"
+
+
+def _number_too_large(error: BaseException | None) -> bool:
+    """A check failed on a number too large for it (an int too big for a float, an
+    infinity turned into an int, an int too long to turn into text)."""
+    return isinstance(error, OverflowError) or (
+        isinstance(error, ValueError) and "integer string conversion" in str(error))
 
 
 def _first_line(text: str) -> str:
@@ -190,6 +222,7 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         spec.points, spec.visibility, hint=spec.hint, lesson=spec.lesson,
         lesson_url=lesson_url(site_url, spec.lesson) if spec.lesson else None,
         items=state.grade.items, details=details, duration=round(duration, 6),
+        returned={name: sorted(seen) for name, seen in state.returned.items()},
         output="".join(state.budget.printed)[-MAX_OUTPUT:],
     )
     error = excinfo.value if excinfo is not None else None
@@ -198,6 +231,11 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         result.status, result.reason = "not gradable", not_gradable.message
         if not_gradable.kind == "sandbox_error":
             result.grader_error = "sandbox"
+        return result
+    time_limit = state.time_limit or (error if isinstance(error, TimeLimitReached) else None)
+    if time_limit is not None:
+        result.status, result.reason = "skipped", time_limit.reason
+        result.items = []  # graded on what ran: this check did not run to its end
         return result
     if excinfo is not None and excinfo.errisinstance(pytest.skip.Exception):
         result.status = "skipped"
@@ -215,7 +253,7 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
             result.reason = grade.reason
         elif grade.items and result.score < 1:
             right = sum(item.correct for item in grade.items)
-            result.reason = f"{right} of {len(grade.items)} items correct."
+            result.reason = f"{right} of {plural(len(grade.items), 'item')} correct."
         result.status = "passed" if result.score == 1 else "failed"
     elif isinstance(error, Failure):
         result.reason = error.reason
@@ -228,6 +266,11 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         result.reason = str(excinfo.value.msg)
     elif isinstance(error, AssertionError):
         result.reason = "This check's condition was not met (run pytest -v for the details)."
+    elif _number_too_large(error):
+        # Only the student's values can be this large: their error, not the grader's.
+        result.reason = (f"Your function's answer holds a number too large to work with "
+                         f"({type(error).__name__}: {_first_line(str(error))[:200]}). Return "
+                         "ordinary numbers, not huge or infinite ones.")
     else:
         result.reason = (f"The check could not finish: {type(error).__name__}: "
                          f"{_first_line(str(error))[:200]}. This can mean your function "

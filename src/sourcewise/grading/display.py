@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sourcewise.grading.failures import StudentError
+from sourcewise.grading.safe_text import clean_data
 
 VALUE_WIDTH = 200
 ARG_WIDTH = 60
@@ -18,7 +19,10 @@ def show(value: object, width: int = VALUE_WIDTH, *, mark_spaces: bool = False) 
     if isinstance(value, StudentError):
         text = f"(no value: {value.reason})"
     else:
-        text = repr(value)
+        try:
+            text = repr(value)
+        except (ValueError, RecursionError):  # an int too long for text, deep nesting
+            text = repr(clean_data(value))
         if mark_spaces:
             text = text.replace(" ", VISIBLE_SPACE)
     if len(text) <= width:
@@ -41,6 +45,16 @@ def cut_at_word(text: str, limit: int) -> str:
     if space >= limit * 2 // 3:
         return text[:space].rstrip()
     return text[:limit]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 item``, ``2 items``: a count with its noun in the right number."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def sentence(text: str) -> str:
+    """A sentence shown whole, never cut, in quotes; line breaks and odd spaces visible."""
+    return show(text, width=len(text) * 12 + 10)
 
 
 def call_text(function: str, args: list, kwargs: dict) -> str:
@@ -76,7 +90,7 @@ def difference(expected: object, got: object) -> str | None:
         return None
     if isinstance(expected, list):
         if len(expected) != len(got):
-            return f"expected {len(expected)} items, got {len(got)}"
+            return f"expected {plural(len(expected), 'item')}, got {len(got)}"
         index = next((i for i, (e, g) in enumerate(zip(expected, got, strict=True))
                       if e != g or type(e) is not type(g)), None)
         return None if index is None else f"item {index} (counting from 0) differs"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from sourcewise.grading.failures import MISSING, StudentError
+from sourcewise.grading.safe_text import clean_data, dump_json
 
 FORMAT = "sourcewise-results"
 VERSION = 1
@@ -43,15 +44,20 @@ def _plain_copy(value: object) -> object:
 
 
 def jsonable(value: object) -> object:
-    """``value`` as plain JSON data; anything else becomes its repr (checks' own objects)."""
+    """``value`` as plain JSON data; anything else becomes its repr (checks' own objects),
+    or, when even that fails, what ``clean_data`` makes of it."""
     try:
         return _plain_copy(value)
     except (TypeError, ValueError, RecursionError):
         pass  # not plain as it is: JSON may still take it (int keys, subclasses)
     try:
         return json.loads(json.dumps(value, allow_nan=False))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
+        pass
+    try:
         return repr(value)
+    except (ValueError, RecursionError):  # an int too long for text inside
+        return clean_data(value)
 
 
 def _shared(value: object) -> object:
@@ -61,9 +67,15 @@ def _shared(value: object) -> object:
 
 
 def split_got(got: object) -> tuple[object, str | None]:
-    """A StudentError given as ``got`` becomes no value plus an error message."""
+    """A StudentError given as ``got`` becomes no value plus an error message. The message
+    names the function, not the whole call (the item's sentence is shown beside it), so
+    that the same failure on many items reads the same and is shown once."""
     if isinstance(got, StudentError):
-        return MISSING, got.reason
+        call = getattr(got, "call", "")
+        reason = got.reason
+        if call and reason.startswith(call) and "(" in call:
+            reason = call.split("(", 1)[0] + reason[len(call):]
+        return MISSING, reason
     return got, None
 
 
@@ -117,12 +129,15 @@ class CheckResult:
     output: str = ""  # what the student's code printed in the failing call
     grader_error: str | None = None  # "sandbox" or "check": the grader broke, not the student
     duration: float = 0.0
+    # What each student function called gave, in starter terms (``["returns None"]``):
+    # for the terminal's "not started" line only; never stored, never compared.
+    returned: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {}
         for spec in fields(self):
             value = getattr(self, spec.name)
-            if value is MISSING:
+            if value is MISSING or spec.name == "returned":
                 continue
             if spec.name == "items":
                 value = [item.to_json() for item in value]
@@ -133,7 +148,7 @@ class CheckResult:
 
     @classmethod
     def from_json(cls, data: dict) -> CheckResult:
-        known = {spec.name for spec in fields(cls)}
+        known = {spec.name for spec in fields(cls)} - {"returned"}
         values = {key: value for key, value in data.items() if key in known}
         values["items"] = [ItemResult.from_json(item) for item in data.get("items", [])]
         return cls(**values)
@@ -228,14 +243,14 @@ class SubmissionResult:
         )
 
     def write_json(self, path: str | Path) -> None:
-        """Write atomically: a temporary file in the same folder, then a rename."""
+        """Write atomically: a temporary file in the same folder, then a rename. Whatever
+        the student's code produced, the file is valid UTF-8 JSON (see ``dump_json``)."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.to_json(), handle, indent=2, ensure_ascii=False)
-                handle.write("\n")
+                handle.write(dump_json(self.to_json(), indent=2) + "\n")
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
