@@ -127,7 +127,7 @@ class InProcessSession(proxy.SubmissionSession):
 
     def _start(self) -> _InProcessWorker:
         if self.staging is None:
-            self.staging, self.notes = self.submission.stage(self.limits)
+            self.staging, self.notes = self.submission.stage(self.limits, self.plan.uid)
             forget_student_modules(*_FOLDERS)
             _FOLDERS[:] = [self.staging]
         self.worker = _InProcessWorker(self.staging, self.limits)
