@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from sourcewise.exercises.catalogue import EXERCISES
-from sourcewise.export.classroom import workflow_text, write_workflow
+from sourcewise.export.classroom import WORKFLOW, workflow_text, write_workflow
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -55,14 +55,34 @@ def test_the_command_writes_the_workflow(tmp_path):
     path = tmp_path / ".github" / "workflows" / "classroom.yml"
     assert path.read_text(encoding="utf-8") == workflow_text()
     assert "Protected file paths" in done.stdout
+    assert "warning: no site-url is set" in done.stderr
     assert write_workflow(tmp_path) == path
+
+
+def test_the_workflow_carries_the_courses_site_url(tmp_path):
+    """The course's [tool.sourcewise] site-url goes into the grading step's command."""
+    project = tmp_path / "course"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(
+        '[tool.sourcewise]\nsite-url = "https://school.example/sw"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "sourcewise.cli", "export", "classroom",
+                           "--out", str(tmp_path / "repo"), "--project", str(project)],
+                          capture_output=True, text=True, check=True)
+    assert "warning" not in done.stderr
+    workflow = yaml.safe_load((tmp_path / "repo" / WORKFLOW).read_text(encoding="utf-8"))
+    grading = next(s for s in workflow["jobs"]["run-autograding-tests"]["steps"]
+                   if s.get("id") == "sourcewise")
+    assert grading["run"].endswith('--site-url "https://school.example/sw/"')
 
 
 def student_repository(folder: Path, solved: str) -> Path:
     """A student's repository: the package, the starters and public checks, one solved."""
     shutil.copytree(REPO / "src", folder / "src",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "pyproject.toml", folder / "pyproject.toml")
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    (folder / "pyproject.toml").write_text(
+        pyproject + '\n[tool.sourcewise]\nsite-url = "https://school.example/sw/"\n',
+        encoding="utf-8")
     (folder / "exercises").mkdir()
     for exercise in EXERCISES:
         for name in (f"{exercise.name}.py", f"test_{exercise.name}.py"):
@@ -95,4 +115,7 @@ def test_the_grading_step_reports_points_in_the_reporters_protocol(tmp_path):
     assert all(t["score"] == 0 for t in others)
     assert result["max_score"] > sum(t["score"] for t in tests) > 0
     assert all((t["score"] * 4).is_integer() for t in tests)
-    assert "Sourcewise feedback" in summary.read_text(encoding="utf-8")
+    feedback = summary.read_text(encoding="utf-8")
+    assert "Sourcewise feedback" in feedback
+    assert "https://school.example/sw/exercises/" in feedback  # the repository's site-url
+    assert "127.0.0.1" not in feedback

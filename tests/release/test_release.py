@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
 from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.grading.site_url import read_site_url
+from sourcewise.release.bundle import assemble, exercise_page_link
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = "sourcewise-student"
@@ -33,6 +36,7 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("release")
     done = release(REPO, out)
     assert done.returncode == 0, done.stderr
+    (out / "stderr.txt").write_text(done.stderr, encoding="utf-8")
     return out
 
 
@@ -171,3 +175,38 @@ def test_a_leaked_hidden_sentence_stops_the_release(tmp_path):
     assert "instructor-only text" in done.stderr
     assert "hidden item" in done.stderr
     assert not (out / BUNDLE).exists()
+
+
+def test_without_a_site_url_the_release_warns_and_starters_point_into_the_bundle(built):
+    """No site-url: one warning line; each starter links to its page in the bundle's site/,
+    which is there, and never to a docs/ folder the bundle lacks."""
+    warnings = [line for line in (built / "stderr.txt").read_text().splitlines()
+                if "site-url" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("sourcewise release: warning: no site-url is set")
+    bundle = built / BUNDLE
+    for exercise in EXERCISES:
+        text = (bundle / "exercises" / f"{exercise.name}.py").read_text(encoding="utf-8")
+        link = exercise_page_link(exercise.page, None)
+        assert link in text, exercise.name
+        assert (bundle / link).is_file()
+        assert "docs/" not in text
+    assert "[tool.sourcewise]" not in (bundle / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_with_a_site_url_the_bundle_links_to_the_course_site(tmp_path):
+    """With site-url, the starters link to their exercise page there, and the bundle's
+    pyproject.toml carries the setting so its pytest links lessons to the same site."""
+    site = tmp_path / "built-site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>site</p>", encoding="utf-8")
+    url = "https://school.example/sw/"
+    bundle = assemble(Project.locate(REPO), tmp_path / "bundle", site, url)
+    for exercise in EXERCISES:
+        text = (bundle / "exercises" / f"{exercise.name}.py").read_text(encoding="utf-8")
+        page = url + exercise.page.removesuffix(".md") + "/"
+        assert f"Read the exercise page first: {page}" in " ".join(text.split()), exercise.name
+        assert "docs/" not in text
+        assert "127.0.0.1" not in text
+        compile(text, exercise.name, "exec")
+    assert read_site_url(bundle) == url

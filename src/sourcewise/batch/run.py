@@ -27,6 +27,7 @@ from sourcewise.batch.roster import RosterError, read_roster
 from sourcewise.batch.store import Record, ResultStore
 from sourcewise.export.class_results import Graded, parse_record
 from sourcewise.export.outputs import OUTPUTS_NOTE, write_outputs
+from sourcewise.grading.site_url import SiteUrlError, command_site_url
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,12 @@ def grade_command(args: argparse.Namespace) -> int:
         return 1
     try:
         project = Project.locate(args.project)
-        setup = GradingSetup(str(project.root), not args.public_only, args.sandbox,
-                             args.site_url)
-        checks_digest = project.checks_digest(setup.include_hidden)
+        site_url = command_site_url(project.root, args.site_url, "sourcewise grade")
+        setup = GradingSetup(str(project.root), not args.public_only, args.sandbox, site_url)
+        checks_digest = project.checks_digest(setup.include_hidden, site_url)
         roster = read_roster(args.roster) if args.roster else None
         intake = scan(args.submissions, roster)
-    except (ProjectError, RosterError, IntakeError) as error:
+    except (ProjectError, SiteUrlError, RosterError, IntakeError) as error:
         print(f"sourcewise grade: {error}", file=sys.stderr)
         return 1
     store = ResultStore(args.out)

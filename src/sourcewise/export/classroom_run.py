@@ -32,8 +32,8 @@ from sourcewise.batch.store import Record
 from sourcewise.export.class_results import Graded
 from sourcewise.export.document import to_markdown
 from sourcewise.export.feedback import feedback_blocks
-from sourcewise.grading.options import DEFAULT_SITE_URL
 from sourcewise.grading.results import SubmissionResult
+from sourcewise.grading.site_url import course_site_url
 
 STATUS = {"passed": "pass", "failed": "fail", "skipped": "fail", "not gradable": "error"}
 
@@ -65,7 +65,7 @@ def classroom_payload(result: SubmissionResult | None, message: str = "") -> dic
             "max_score": quarter(result.max_points), "tests": tests}
 
 
-def grade_repository(repository: Path, sandbox: str, site_url: str) -> Graded:
+def grade_repository(repository: Path, sandbox: str, site_url: str | None) -> Graded:
     """Grade ``repository/exercises`` with the public checks."""
     project = Project.locate(repository)
     submission = read_submission(project.exercises, Student.unlisted("you"))
@@ -85,10 +85,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, required=True, help="$GITHUB_OUTPUT")
     parser.add_argument("--summary", type=Path, help="$GITHUB_STEP_SUMMARY")
     parser.add_argument("--sandbox", default="auto", choices=("auto", "require"))
-    parser.add_argument("--site-url", default=DEFAULT_SITE_URL)
+    parser.add_argument("--site-url", default="",
+                        help="default: [tool.sourcewise] site-url of the repository, else no "
+                             "links")
     args = parser.parse_args(argv)
     try:
-        graded = grade_repository(args.repository, args.sandbox, args.site_url)
+        site_url = course_site_url(args.repository, args.site_url)
+        graded = grade_repository(args.repository, args.sandbox, site_url)
         payload = classroom_payload(graded.result, graded.record.message)
         feedback = to_markdown(feedback_blocks(graded))
     except Exception as error:  # the reporter must still get a result

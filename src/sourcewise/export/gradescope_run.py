@@ -24,7 +24,7 @@ from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
 from sourcewise.export.class_results import load_class
 from sourcewise.export.gradescope_results import write_results_json
-from sourcewise.grading.options import DEFAULT_SITE_URL
+from sourcewise.grading.site_url import course_site_url
 
 
 def student_of(root: Path) -> Student:
@@ -39,7 +39,7 @@ def student_of(root: Path) -> Student:
 
 
 def grade_gradescope_submission(root: Path, project: Path, sandbox: str,
-                                site_url: str) -> Record:
+                                site_url: str | None) -> Record:
     """Read and grade ``root/submission``; every outcome becomes a record."""
     started = time.monotonic()
     submission = read_submission(root / "submission", student_of(root))
@@ -59,11 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("/autograder"))
     parser.add_argument("--project", type=Path, required=True)
     parser.add_argument("--sandbox", default="auto", choices=("auto", "require"))
-    parser.add_argument("--site-url", default=DEFAULT_SITE_URL)
+    parser.add_argument("--site-url", default="",
+                        help="default: [tool.sourcewise] site-url of the project, else no links")
     args = parser.parse_args(argv)
     try:
-        record = grade_gradescope_submission(args.root, args.project, args.sandbox,
-                                             args.site_url)
+        site_url = course_site_url(args.project, args.site_url)
+        record = grade_gradescope_submission(args.root, args.project, args.sandbox, site_url)
     except Exception as error:  # never leave Gradescope without a results.json
         traceback.print_exc()
         record = Record(key="submission", student=Student.unlisted("student"),

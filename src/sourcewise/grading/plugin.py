@@ -33,6 +33,7 @@ from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
 from sourcewise.grading.sandbox import plan_sandbox
+from sourcewise.grading.site_url import normalise, read_site_url
 from sourcewise.grading.submission import Submission, SubmissionError
 
 PLUGIN_NAME = "sourcewise-grading"
@@ -80,9 +81,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="also write the results as JSON (atomically)")
     group.addoption("--site-url", metavar="URL", default=None,
                     help="base URL of the Sourcewise site for lesson links (default: the "
-                         "sourcewise_site_url ini value, else http://127.0.0.1:8000/)")
-    parser.addini("sourcewise_site_url", "base URL of the site for lesson links",
-                  default=defaults.site_url)
+                         "sourcewise_site_url ini value, else [tool.sourcewise] site-url "
+                         "in pyproject.toml, else no links)")
+    parser.addini("sourcewise_site_url", "base URL of the site for lesson links", default="")
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -116,6 +117,15 @@ def api_plugin(config: pytest.Config) -> object | None:
     return None
 
 
+def plugin_site_url(config: pytest.Config) -> str | None:
+    """--site-url, else the sourcewise_site_url ini value, else the course's
+    [tool.sourcewise] site-url in the rootdir's pyproject.toml, else None (no links)."""
+    given = config.getoption("site_url") or config.getini("sourcewise_site_url")
+    if given:
+        return normalise(given, "--site-url", allow_local=True)
+    return read_site_url(config.rootpath)
+
+
 def options_from_config(config: pytest.Config) -> GradingOptions:
     api = api_plugin(config)
     if api is not None:
@@ -128,7 +138,7 @@ def options_from_config(config: pytest.Config) -> GradingOptions:
             call_timeout=config.getoption("call_timeout"),
             check_timeout=config.getoption("check_timeout"),
             submission_timeout=config.getoption("submission_timeout"),
-            site_url=config.getoption("site_url") or config.getini("sourcewise_site_url"),
+            site_url=plugin_site_url(config),
         )
     except ValueError as exc:
         raise pytest.UsageError(str(exc)) from None
