@@ -26,6 +26,7 @@ from conftest import (
 
 from sourcewise.grading import sandbox
 from sourcewise.grading.api import GradingOptions, SandboxUnavailable, grade_submission
+from sourcewise.grading.plan import STUDENT_NOTE
 from sourcewise.grading.results import SubmissionResult
 
 SECRET = "fallback-secret-41d2"
@@ -38,13 +39,32 @@ def no_bubblewrap(monkeypatch, tmp_path):
     monkeypatch.setattr(sandbox, "_plans", {})
 
 
-def test_auto_mode_without_bubblewrap_warns_in_one_line(tmp_path, run_pytest, no_bubblewrap):
-    """Without bwrap, `pytest` still grades, in a limited process, after a one-line warning."""
+def test_a_student_without_bubblewrap_sees_one_line_for_students(tmp_path, run_pytest,
+                                                                 no_bubblewrap):
+    """The student's own `pytest` without bwrap grades in a limited process, after one
+    plain line for the student and no advice meant for graders."""
     checks = (SOLUTION.parent / "checks" / "test_toy.py").read_text()
     project = make_project(tmp_path / "student", {
         "exercises/test_toy.py": checks, "exercises/toy.py": (SOLUTION / "toy.py").read_text()})
     results = tmp_path / "results.json"
     code, output = run_pytest(project, f"--results-json={results}")
+    assert code == 0
+    notes = [line for line in output.splitlines() if "sandbox" in line.lower()
+             and not line.startswith("Sandbox:")]
+    assert notes == [f"sourcewise: {STUDENT_NOTE}"]
+    for grader_advice in ("WARNING", "bubblewrap", "--sandbox"):
+        assert grader_advice not in output
+    result = SubmissionResult.from_json(json.loads(results.read_text()))
+    assert result.sandbox["kind"] == "process"
+    assert result.points == result.max_points == 5
+
+
+def test_a_grader_without_bubblewrap_is_warned_in_one_line(tmp_path, run_pytest, no_bubblewrap):
+    """`pytest --submission` without bwrap still grades, after the grader's one-line warning."""
+    project = make_project(tmp_path / "grader", {
+        "test_toy.py": (SOLUTION.parent / "checks" / "test_toy.py").read_text()})
+    results = tmp_path / "results.json"
+    code, output = run_pytest(project, f"--submission={SOLUTION}", f"--results-json={results}")
     assert code == 0
     warnings = [line for line in output.splitlines() if "WARNING" in line]
     assert warnings[0] == (

@@ -9,6 +9,7 @@ writers is in CONTRIBUTING.md ("Writing checks").
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import time
 import traceback
@@ -28,7 +29,7 @@ from sourcewise.grading.checks import (
 from sourcewise.grading.failures import NotGradable, StudentError
 from sourcewise.grading.feedback import summary_lines, title
 from sourcewise.grading.options import GradingOptions
-from sourcewise.grading.plan import MODES, SandboxPlan, SandboxUnavailable
+from sourcewise.grading.plan import MODES, STUDENT_NOTE, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
@@ -154,6 +155,7 @@ class GradingPlugin:
         self.needs: dict[str, list[str]] = {}
         self.order: list[str] = []
         self.plan: SandboxPlan | None = None
+        self.student_note = False  # the student's own run without bubblewrap
         self.run: GradingRun | None = None
         self.finished: list[SubmissionResult] = []  # for the terminal summary
         self.arguments: dict[str, tuple[str, ...]] = {}  # each direct check's fixtures
@@ -221,6 +223,10 @@ class GradingPlugin:
             if self.api is not None:
                 self.api.error = exc
             pytest.exit(f"sourcewise: {exc}", returncode=pytest.ExitCode.USAGE_ERROR)
+        if self.plan.warning and self.api is None and config.getoption("submission") is None:
+            # The student's own exercises/: one line for them, not the grader's advice.
+            self.plan = dataclasses.replace(self.plan, warning=None)
+            self.student_note = True
         if not self.verbose:
             self._quiet_pytest_failures(config, all_checks=len(specs) == len(items))
         if self.api is None:
@@ -242,7 +248,9 @@ class GradingPlugin:
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is None or self.plan is None:
             return
-        if self.plan.warning:
+        if self.student_note:
+            reporter.write_line(f"sourcewise: {STUDENT_NOTE}")
+        elif self.plan.warning:
             reporter.write_line(f"sourcewise: {self.plan.warning}", red=True)
         elif self.config.get_verbosity() >= 0:
             where = self.run.submission.label if self.run and self.run.submission else "?"

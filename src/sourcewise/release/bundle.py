@@ -105,7 +105,15 @@ def student_readme(project: Project, site_url: str | None = None) -> str:
     template = (resources.files("sourcewise.release") / "templates" / "README.md")
     listing = "\n".join(f"{e.number}. **{e.title}**: `exercises/{e.name}.py`"
                         for e in EXERCISES)
+    if site_url:
+        first = EXERCISES[0]
+        browser = (f"Open the course site at <{site_url}> and go to an exercise page, for "
+                   f"example <{page_url(site_url, first.page)}>.")
+    else:
+        browser = ("Open the course site at the address your instructor gives you, and go "
+                   "to an exercise page.")
     return (template.read_text(encoding="utf-8")
+            .replace("@BROWSER@", browser)
             .replace("@PYTHON@", _python_floor(project))
             .replace("@EXERCISES@", listing))
 
