@@ -36,6 +36,12 @@ def build_release(project: Project, out: Path, sandbox: str = "require",
                   site_url: str | None = None) -> Release:
     """Build the student release of ``project`` into ``out`` or raise ReleaseError.
     ``site_url``: where students read the site (see sourcewise.grading.site_url)."""
+    try:
+        import mkdocs  # noqa: F401  (the site extra)
+    except ImportError:
+        raise ReleaseError("building the student site needs MkDocs, which is not installed "
+                           "here: run python -m pip install -e '.[site]' in the course "
+                           "repository (grading alone does not need it)") from None
     verification = verify_exercises(project, sandbox)
     if not verification.sound:
         raise ReleaseError("refusing to release: the exercises are not sound.\n  "
