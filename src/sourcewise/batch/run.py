@@ -28,6 +28,8 @@ from sourcewise.batch.store import Record, ResultStore
 from sourcewise.export.class_results import Graded, parse_record
 from sourcewise.export.outputs import OUTPUTS_NOTE, write_outputs
 from sourcewise.grading.site_url import SiteUrlError, command_site_url
+from sourcewise.grading.spawned import spawn_only
+from sourcewise.prerequisites import missing_bubblewrap
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Plan:
 def grade_command(args: argparse.Namespace) -> int:
     """Run ``sourcewise grade`` with parsed arguments; return the exit code."""
     started = time.monotonic()
+    missing = missing_bubblewrap() if args.sandbox == "require" and not spawn_only() else None
+    if missing:
+        print(f"sourcewise grade: {missing}; or pass --sandbox auto to grade without it "
+              "(weaker isolation, not for real grades)", file=sys.stderr)
+        return 1
     if args.out.resolve().is_relative_to(args.submissions.resolve()):
         print("sourcewise grade: --out must not be inside SUBMISSIONS, or the next run would "
               "read the results as a student's submission", file=sys.stderr)

@@ -23,6 +23,7 @@ from sourcewise.grading.leftovers import end_orphaned_sandboxes_once
 from sourcewise.grading.plan import BASE_UID, MODES, Limits, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.slots import acquire_slot
 from sourcewise.grading.spawned import spawn_only
+from sourcewise.prerequisites import missing_bubblewrap
 
 __all__ = ["Limits", "SandboxPlan", "SandboxUnavailable", "plan_sandbox", "probe"]
 
@@ -149,7 +150,9 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
         if mode == "require":
             break
     if plan is None or (mode == "require" and plan.kind != "bubblewrap"):
-        raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons))
+        missing = missing_bubblewrap()
+        raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons)
+                                 + (f"; {missing}" if missing else ""))
     if plan.kind == "process":
         enable_subreaper()
         why = reasons[0] if reasons else "--sandbox=process was chosen"
