@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
+
 from conftest import (
     ANSWER_KEY,
     CORRECT_CLASSIFY,
@@ -23,7 +27,6 @@ from conftest import (
     result_text,
     write_submission,
 )
-
 from sourcewise.grading import sandbox
 from sourcewise.grading.api import GradingOptions, SandboxUnavailable, grade_submission
 from sourcewise.grading.plan import STUDENT_NOTE
@@ -163,17 +166,25 @@ def add(a, b):
 
 
 def test_fallback_cannot_hide_readable_files(tmp_path):
-    """Documented limit: without bubblewrap, a world-readable file (the toy answer key) is
-    readable by student code. This is why production grading uses --sandbox=require."""
+    """Documented limit: without bubblewrap, a world-readable file (a copy of the toy answer
+    key) is readable by student code. This is why production grading uses --sandbox=require."""
+    folder = Path(tempfile.mkdtemp(prefix="sourcewise-readable-"))  # 0755 even if tmp_path
+    folder.chmod(0o755)                                             # or the checkout is 0700
+    readable = folder / "answer_key.json"
+    shutil.copyfile(ANSWER_KEY, readable)
+    readable.chmod(0o644)
     reader = f"""
 def add(a, b):
     try:
-        return open({str(ANSWER_KEY)!r}).read()
+        return open({str(readable)!r}).read()
     except OSError:
         return a + b
 {CORRECT_CLASSIFY}"""
-    result = grade_submission(write_submission(tmp_path / "sub", reader),
-                              [SOLUTION.parent / "checks"], GradingOptions(sandbox="process"))
+    try:
+        result = grade_submission(write_submission(tmp_path / "sub", reader),
+                                  [SOLUTION.parent / "checks"], GradingOptions(sandbox="process"))
+    finally:
+        shutil.rmtree(folder)
     got = {c.name: c for c in result.checks}["test_add_small"].got
     assert isinstance(got, str)
     assert '"args"' in got
