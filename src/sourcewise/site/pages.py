@@ -15,7 +15,15 @@ from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
 from sourcewise.casestudy.model import CaseStudy
-from sourcewise.site import answer_key, casepage, exercise_index, glossary, numbers_page, sources_page
+from sourcewise.site import (
+    answer_key,
+    casepage,
+    exercise_index,
+    glossary,
+    label_form,
+    numbers_page,
+    sources_page,
+)
 from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
@@ -96,7 +104,8 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     """Fill the ``<!-- sourcewise:NAME -->`` markers of a page and append the glossary tooltips.
 
     Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
-    build, nothing in the student build). Returns the new Markdown and a message for each
+    build, nothing in the student build), ``label-form`` (exercise 1's form, see
+    ``sourcewise.site.label_form``). Returns the new Markdown and a message for each
     unknown marker.
     """
     unknown: list[str] = []
@@ -108,7 +117,10 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
                 data.case, href=lambda uid: linker.url(page, casepage.PAGE, unit_anchor(uid)))
         if name == "edition":
             return _edition_note(data, linker, page)
-        unknown.append(f"{page}: unknown marker {match.group(0)!r}; known: claim-map, edition")
+        if name == label_form.MARKER_NAME:
+            return label_form.render_label_form(data.case)
+        unknown.append(f"{page}: unknown marker {match.group(0)!r}; "
+                       f"known: claim-map, edition, {label_form.MARKER_NAME}")
         return match.group(0)
 
     expanded = MARKER.sub(fill, markdown)
