@@ -11,8 +11,8 @@ import sys
 import textwrap
 
 import pytest
-from conftest import IS_ROOT
 
+from conftest import IS_ROOT
 from sourcewise.grading import slots
 from sourcewise.grading.plan import SandboxUnavailable
 
