@@ -4,7 +4,7 @@
    of marked neighbouring words is one quote, cut from the sentence exactly. The answers are
    saved in localStorage at every change, shown as the label_by_hand.py they make, and
    downloaded as that file. With the browser runner on the page (window.sourcewise, see
-   /work/notes/api-runner.md's runner.js), the file is also saved where "Download all" finds
+   web/src/runner.js), the file is also saved where "Download all" finds
    it, and "Check my answers" runs the exercise's public checks on it in Pyodide. The pure
    parts are on window.SourcewiseLabelForm. */
 (function () {
@@ -284,9 +284,8 @@
       }
       try {
         window.localStorage.setItem(STORE, JSON.stringify(snapshot(units)));
-        var runner = window.sourcewise;
-        if (runner && runner.storage) {
-          runner.storage.save(fileName, preview.textContent);
+        if (window.sourcewise && window.sourcewise.storage) {
+          window.sourcewise.storage.save(fileName, preview.textContent);
         }
         status.textContent = "Saved in this browser.";
       } catch (err) {
@@ -335,13 +334,22 @@
     });
     var check = form.querySelector(".sw-lf-check");
     var results = form.querySelector(".sw-lf-results");
+    var runner = window.sourcewise;
+    var all = form.querySelector(".sw-lf-download-all");
+    if (!runner || typeof runner.runChecks !== "function") {
+      check.hidden = true;  // no runner on this site: the file is checked with pytest
+      all.hidden = true;
+    } else if (loaded.state && runner.storage) {
+      runner.storage.save(fileName, source());
+    }
+    all.addEventListener("click", function () {
+      var files = {};
+      files[fileName] = source();
+      runner.storage.save(fileName, files[fileName]);
+      runner.downloadAll(files);
+      status.textContent = "Downloaded the zip of all your exercises, this form's answers included.";
+    });
     check.addEventListener("click", function () {
-      var runner = window.sourcewise;
-      if (!runner || typeof runner.runChecks !== "function") {
-        results.textContent = "The checks cannot run on this page. Download the file and run " +
-          "pytest exercises/test_label_by_hand.py on your computer.";
-        return;
-      }
       var files = {};
       files[fileName] = source();
       check.disabled = true;
@@ -375,7 +383,10 @@
       }, function (err) {
         results.textContent = "The checks did not run: " + (err && err.message ? err.message : err) +
           ". Download the file and run pytest exercises/test_label_by_hand.py on a computer.";
-      }).then(function () { check.disabled = false; });
+      }).then(function () {
+        check.disabled = false;
+        status.textContent = "Checked at " + new Date().toLocaleTimeString() + ".";
+      });
     });
     refresh(false);
     if (loaded.problem) {

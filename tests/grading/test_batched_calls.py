@@ -14,8 +14,8 @@ import dataclasses
 import textwrap
 
 import pytest
-from conftest import child_pids
 
+from conftest import child_pids
 from sourcewise.grading import NotGradable, StudentError
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import Limits
@@ -61,7 +61,7 @@ def session_factory(request, tmp_path):
         options.setdefault("call_timeout", 0.5)
         grading = GradingOptions(sandbox=request.param, **options)
         plan = plan_sandbox(grading.sandbox, None, None, grading.limits)
-        session = SubmissionSession(Submission.locate(folder), plan, grading)
+        session = SubmissionSession(Submission.locate(folder, exercises=("toy",)), plan, grading)
         sessions.append(session)
         return session
 

@@ -63,11 +63,13 @@ def test_a_student_without_bubblewrap_sees_one_line_for_students(tmp_path, run_p
 
 
 def test_a_grader_without_bubblewrap_is_warned_in_one_line(tmp_path, run_pytest, no_bubblewrap):
-    """`pytest --submission` without bwrap still grades, after the grader's one-line warning."""
+    """`pytest --submission --sandbox=auto` without bwrap grades, after the grader's one-line
+    warning."""
     project = make_project(tmp_path / "grader", {
         "test_toy.py": (SOLUTION.parent / "checks" / "test_toy.py").read_text()})
     results = tmp_path / "results.json"
-    code, output = run_pytest(project, f"--submission={SOLUTION}", f"--results-json={results}")
+    code, output = run_pytest(project, f"--submission={SOLUTION}", "--sandbox=auto",
+                              f"--results-json={results}")
     assert code == 0
     warnings = [line for line in output.splitlines() if "WARNING" in line]
     assert warnings[0] == (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import child_pids
 
+from conftest import child_pids
 from sourcewise.grading import StudentError, launch, proxy
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.proxy import Budget, SubmissionSession
@@ -126,7 +126,7 @@ def make(tmp_path, monkeypatch):
         monkeypatch.setattr(launch, "KEEPER", keeper)
         options = GradingOptions(sandbox="require", call_timeout=call_timeout)
         plan = plan_sandbox(options.sandbox, None, None, options.limits)
-        made = SubmissionSession(Submission.locate(folder), plan, options)
+        made = SubmissionSession(Submission.locate(folder, exercises=("toy",)), plan, options)
         made._start()
         made.starts = lambda: starts.count(made)
         sessions.append(made)

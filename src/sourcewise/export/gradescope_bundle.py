@@ -28,9 +28,13 @@ TEMPLATES = ("setup.sh", "run_autograder")
 
 
 def build_gradescope_bundle(project: Project, destination: Path,
-                            site_url: str | None = None) -> Path:
+                            site_url: str | None = None,
+                            allow_sandbox_fallback: bool = False) -> Path:
     """Write the autograder zip for ``project`` to ``destination`` and return its path.
-    ``site_url`` (None: no lesson links) is written into ``run_autograder``."""
+    ``site_url`` (None: no lesson links) is written into ``run_autograder``.
+
+    The autograder refuses to grade when bubblewrap cannot start, unless
+    ``allow_sandbox_fallback`` (then results.json says the sandbox was missing)."""
     site_url = normalise(site_url) if site_url else ""
     checks = project.check_files(include_hidden=True)
     with tempfile.TemporaryDirectory(prefix="sourcewise-gradescope-") as scratch:
@@ -39,6 +43,7 @@ def build_gradescope_bundle(project: Project, destination: Path,
         for name in TEMPLATES:
             target = stage / name
             text = (templates / name).read_text(encoding="utf-8")
+            text = text.replace("@SANDBOX@", "auto" if allow_sandbox_fallback else "require")
             target.write_text(text.replace("@SITE_URL@", site_url), encoding="utf-8")
             target.chmod(0o755)
         payload = stage / "project"
@@ -66,7 +71,8 @@ def export_gradescope_command(args: argparse.Namespace) -> int:
             print("sourcewise export gradescope: refusing to export: the exercises are not "
                   "sound.\n  " + "\n  ".join(verification.problems), file=sys.stderr)
             return 1
-        path = build_gradescope_bundle(project, args.out, site_url)
+        path = build_gradescope_bundle(project, args.out, site_url,
+                                       getattr(args, "allow_sandbox_fallback", False))
     except (ProjectError, SiteUrlError, SandboxUnavailable, GradingError, ValueError,
             OSError) as error:
         print(f"sourcewise export gradescope: {error}", file=sys.stderr)

@@ -151,8 +151,12 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
             break
     if plan is None or (mode == "require" and plan.kind != "bubblewrap"):
         missing = missing_bubblewrap()
-        raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons)
-                                 + (f"; {missing}" if missing else ""))
+        raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons) + (
+            f"; {missing}" if missing else
+            ". Grading needs bubblewrap with namespaces (install the bubblewrap package; in "
+            "a container, allow namespaces, e.g. Docker's --cap-add SYS_ADMIN or "
+            "--privileged); --sandbox auto grades without isolation instead"
+            if mode == "require" else ""))
     if plan.kind == "process":
         enable_subreaper()
         why = reasons[0] if reasons else "--sandbox=process was chosen"

@@ -94,6 +94,8 @@ def _actions() -> str:
                 class_="sw-lf-check md-button md-button--primary"),
         element("button", f"Download {FILE_NAME}", type="button",
                 class_="sw-lf-download md-button"),
+        element("button", "Download all my exercises (zip)", type="button",
+                class_="sw-lf-download-all md-button"),
         element("button", "Start again", type="button", class_="sw-lf-reset md-button"),
     ]
     status = element("p", "", class_="sw-lf-status", role="status")

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
+from sourcewise.casestudy.citations import site_references
+from sourcewise.casestudy.loader import DEFAULT_CASE_FOLDER
 from sourcewise.casestudy.model import CaseStudy
+from sourcewise.casestudy.trace import FILE as TRACE_FILE
+from sourcewise.casestudy.trace import TraceActivity, load_trace
 from sourcewise.site import (
     answer_key,
     casepage,
@@ -23,14 +27,16 @@ from sourcewise.site import (
     label_form,
     numbers_page,
     sources_page,
+    trace_page,
 )
 from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.glossary import Term
-from sourcewise.site.html import Linker, element
+from sourcewise.site.html import Linker, cite, element
 
 MARKER = re.compile(r"<!--\s*sourcewise:([a-z-]+)\s*-->")
+CITE = re.compile(r"<!--\s*sourcewise:cite\s+([A-Za-z0-9_.-]+)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class SiteData:
     audience: Audience
     case: CaseStudy
     terms: tuple[Term, ...]
+    trace: TraceActivity | None = None  # the tracing activity, when the case folder has one
 
 
 def prepare(
@@ -52,21 +59,26 @@ def prepare(
     instructor build) with a message saying what to fix.
     """
     case = load_case_study(case_folder) if case_folder is not None else default_case_study()
-    return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file))
+    folder = Path(case_folder) if case_folder is not None else DEFAULT_CASE_FOLDER
+    trace = load_trace(case, folder) if (folder / TRACE_FILE).is_file() else None
+    return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file),
+                    trace)
 
 
-def generated_paths(audience: Audience) -> tuple[str, ...]:
+def generated_paths(data: SiteData) -> tuple[str, ...]:
     """The docs-relative paths of the pages this build generates."""
     paths = (casepage.PAGE, sources_page.PAGE, numbers_page.PAGE, glossary.PAGE,
              exercise_index.PAGE)
-    if audience is Audience.INSTRUCTOR:
+    if data.trace is not None:
+        paths += (trace_page.PAGE,)
+    if data.audience is Audience.INSTRUCTOR:
         paths += (answer_key.PAGE,)
     return paths
 
 
 def linker_for(data: SiteData, written: Iterable[str], directory_urls: bool = True) -> Linker:
     """A linker that knows the hand-written pages and the generated ones."""
-    return Linker(frozenset(written) | set(generated_paths(data.audience)), directory_urls)
+    return Linker(frozenset(written) | set(generated_paths(data)), directory_urls)
 
 
 def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
@@ -78,6 +90,8 @@ def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
         glossary.PAGE: glossary.render_glossary_page(data.terms, linker),
         exercise_index.PAGE: exercise_index.render_exercise_index(linker),
     }
+    if data.trace is not None:
+        pages[trace_page.PAGE] = trace_page.render_trace_page(data.trace, data.case, linker)
     if data.audience is Audience.INSTRUCTOR:
         pages[answer_key.PAGE] = answer_key.render_answer_key(data.case, linker)
     return pages
@@ -105,10 +119,22 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
 
     Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
     build, nothing in the student build), ``label-form`` (exercise 1's form, see
-    ``sourcewise.site.label_form``). Returns the new Markdown and a message for each
-    unknown marker.
+    ``sourcewise.site.label_form``), ``cite ID`` (the full citation of a record of the
+    case study's citations.yaml or of content/references.yaml). Returns the new Markdown
+    and a message for each unknown marker or record.
     """
     unknown: list[str] = []
+    # The lessons are written about the bundled case, so its records stay citable when the
+    # site is built for another case study; the build's own case comes last and wins.
+    records = {**site_references(), **default_case_study().citations, **data.case.citations}
+
+    def cite_record(match: re.Match[str]) -> str:
+        record = records.get(match.group(1))
+        if record is None:
+            unknown.append(f"{page}: {match.group(0)!r} names no record of citations.yaml "
+                           "or references.yaml")
+            return match.group(0)
+        return cite(record)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -123,5 +149,5 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
                        f"known: claim-map, edition, {label_form.MARKER_NAME}")
         return match.group(0)
 
-    expanded = MARKER.sub(fill, markdown)
+    expanded = MARKER.sub(fill, CITE.sub(cite_record, markdown))
     return f"{expanded.rstrip()}\n\n{glossary.abbreviations(data.terms)}\n", unknown
