@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from sourcewise.casestudy import CaseStudyError
-from sourcewise.site import nav, pages, trace_page
+from sourcewise.site import nav, pages, sourced_page, trace_page
 from sourcewise.site.audience import Audience
 from sourcewise.site.glossary import GlossaryError
 
@@ -36,6 +36,8 @@ def on_config(config):
         raise PluginError(f"Sourcewise cannot build the site: {err}") from err
     if _build["data"].trace is None:
         config.nav = nav.without_page(config.nav, trace_page.PAGE)
+    if _build["data"].sourced is None:
+        config.nav = nav.without_page(config.nav, sourced_page.PAGE)
     if audience is Audience.INSTRUCTOR:
         config.nav = nav.with_answer_key(config.nav)
     return config

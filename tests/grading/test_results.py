@@ -119,7 +119,7 @@ def test_staging_copies_regular_files_only_within_limits(tmp_path):
     staging, notes = submission.stage(Limits(source_bytes=1024))
     try:
         assert sorted(os.listdir(staging)) == ["demo.py", "helper.py"]
-        assert oct(os.stat(staging).st_mode & 0o777) == "0o755"
+        assert oct(os.stat(staging).st_mode & 0o777) == "0o700"  # private to the grader
         assert any("big.py is 2 KB" in note for note in notes)
         assert any("link.py is a symbolic link" in note for note in notes)
     finally:

@@ -444,3 +444,19 @@ def test_trace_activity_works_without_javascript(browser, served):
     answer.locator("summary").click()
     assert why.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1400, True), (390, False)])
+def test_sourced_version_pairs_sit_side_by_side_on_wide_screens_only(browser, served, width,
+                                                                      side_by_side):
+    """On a wide screen our version sits beside the article's text; on a phone, below it."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served["student"] + "sourced-version/")
+    pair = page.locator(".sw-sv__pair").first
+    left = pair.locator(".sw-sv__original").bounding_box()
+    right = pair.locator(".sw-sv__ours").bounding_box()
+    assert (abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"]) == side_by_side
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1  # no sideways scrolling on a phone
+    context.close()

@@ -31,8 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from sourcewise.grading.launch import enable_subreaper
+from sourcewise.grading.submission import remove_orphaned_staging
 
 READY = "ready"
+RECYCLE = "recycle"  # the worker grew past its memory limit and stops (batch.worker)
 UNAVAILABLE = "unavailable"
 CHUNK = 25  # most submissions per chunk; fewer near the end so the workers finish together
 
@@ -73,6 +75,7 @@ class WorkerPool:
         self._selector = selectors.DefaultSelector()
         self._workers: dict[int, _Worker] = {}
         self._queue: deque[Task] = deque()
+        self.recycled = 0  # workers replaced because their memory grew too much
 
     def run(self, tasks: Iterable[Task], on_reply: Callable[[Task, dict[str, Any]], None],
             on_death: Callable[[Task, str], None],
@@ -107,6 +110,7 @@ class WorkerPool:
         for worker in list(self._workers.values()):
             self._stop(worker)
         self._reap_orphans()
+        remove_orphaned_staging()  # what a killed worker had staged
 
     def _reap_orphans(self, settle: float = 2.0) -> None:
         """Kill and reap the processes we adopted from dead workers (only workers are ours
@@ -173,7 +177,20 @@ class WorkerPool:
                 raise PoolError(message.get("message", "the sandbox cannot start"))
             if message.get("status") == READY:
                 worker.ready = True
-            elif worker.chunk and message.get("key") == worker.chunk[0].key:
+            elif message.get("status") == RECYCLE:  # grown too big: a fresh one takes over
+                self._queue.extendleft(reversed(worker.chunk))
+                worker.chunk.clear()
+                self._stop(worker)
+                self.recycled += 1
+                if self._queue:
+                    self._start(worker.index)
+                return
+            elif any(task.key == message.get("key") for task in worker.chunk):
+                # Replies come in order; one for a later task means the worker skipped
+                # the tasks before it: they are errors now, not a wait for the deadline.
+                while worker.chunk[0].key != message.get("key"):
+                    on_death(worker.chunk.popleft(), "the grading process gave no result "
+                                                     "for this submission")
                 task = worker.chunk.popleft()
                 worker.deadline = time.monotonic() + self.deadline_seconds
                 on_reply(task, message)
@@ -184,6 +201,7 @@ class WorkerPool:
         chunk = worker.chunk
         self._stop(worker, kill=True)
         self._reap_orphans()
+        remove_orphaned_staging()  # its copies of the submissions are private, and go now
         if chunk:
             on_death(chunk.popleft(), reason)
             self._queue.extendleft(reversed(chunk))

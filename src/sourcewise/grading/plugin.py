@@ -26,16 +26,17 @@ from sourcewise.grading.checks import (
     order_by_dependencies,
     score_check,
 )
-from sourcewise.grading.failures import NotGradable, StudentError
+from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.feedback import summary_lines, title
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import MODES, STUDENT_NOTE, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
+from sourcewise.grading.safe_text import terminal_text
 from sourcewise.grading.sandbox import plan_sandbox
 from sourcewise.grading.site_url import normalise, read_site_url
-from sourcewise.grading.submission import Submission, SubmissionError
+from sourcewise.grading.submission import Submission, SubmissionError, course_helpers
 
 PLUGIN_NAME = "sourcewise-grading"
 STATE = pytest.StashKey[CheckState]()
@@ -161,6 +162,7 @@ class GradingPlugin:
         self.run: GradingRun | None = None
         self.finished: list[SubmissionResult] = []  # for the terminal summary
         self.arguments: dict[str, tuple[str, ...]] = {}  # each direct check's fixtures
+        self.course_helpers: dict[str, bytes] | None = None  # read on the first run
 
     # ------------------------------------------------------------ runs
 
@@ -168,9 +170,12 @@ class GradingPlugin:
         """Start grading one submission (``None``: the student's own exercises/ folder)."""
         submission, missing = None, None
         exercises = tuple(sorted({spec.exercise for spec in self.specs.values()}))
+        if self.course_helpers is None:
+            self.course_helpers = course_helpers(self.config.rootpath / "exercises", exercises)
         if path is not None:
             try:
-                submission = Submission.locate(path, exercises=exercises)
+                submission = Submission.locate(path, exercises=exercises,
+                                               course_helpers=self.course_helpers)
             except SubmissionError as exc:
                 if self.api is None:
                     raise
@@ -202,6 +207,12 @@ class GradingPlugin:
             result.write_json(path)
         self.config.hook.pytest_sourcewise_result(config=self.config, result=result)
         return result
+
+    def abandon_run(self) -> None:
+        """Close the current submission's sandbox without a result (grading failed)."""
+        run, self.run = self.run, None
+        if run is not None:
+            run.close()
 
     # ------------------------------------------------------------ collection
 
@@ -258,7 +269,8 @@ class GradingPlugin:
             reporter.write_line(f"sourcewise: {self.plan.warning}", red=True)
         elif self.config.get_verbosity() >= 0:
             where = self.run.submission.label if self.run and self.run.submission else "?"
-            reporter.write_line(f"sourcewise: grading {where} in a {self.plan.describe()}")
+            reporter.write_line(terminal_text(f"sourcewise: grading {where} in a "
+                                              f"{self.plan.describe()}"))
 
     # ------------------------------------------------------------ running checks
 
@@ -290,7 +302,9 @@ class GradingPlugin:
         if result.status in ("failed", "not gradable") and not report.failed:
             report.outcome = "failed"
         if report.failed and not self.verbose:
-            report.longrepr = f"{result.status.upper()}: {result.reason}"
+            report.longrepr = terminal_text(f"{result.status.upper()}: {result.reason}")
+        elif report.failed:  # pytest's own report quotes the student's text: defuse it
+            report.longrepr = terminal_text(report.longreprtext, newlines=True)
         return report
 
     def _score(self, item: pytest.Item, spec: CheckSpec,
@@ -299,7 +313,7 @@ class GradingPlugin:
         assert self.run is not None
         details = ""
         if excinfo is not None and not excinfo.errisinstance(
-                (pytest.skip.Exception, NotGradable, StudentError)):
+                (pytest.skip.Exception, NotGradable, StudentError, TimeLimitReached)):
             details = check_traceback(excinfo.value, getattr(item, "obj", None))
         state = item.stash.get(STATE, None) or CheckState(Budget(self.options.check_timeout))
         result = score_check(spec, state, excinfo, details, self.options.site_url, duration)
@@ -368,7 +382,10 @@ class GradingPlugin:
         for result in self.finished:
             terminalreporter.write_sep("=", title(result), bold=True)
             for text, style in summary_lines(result, verbose=self.verbose):
-                terminalreporter.write_line(text, **({style: True} if style else {}))
+                # Student text never reaches the terminal raw (escape sequences could
+                # erase this summary and print a fake one).
+                terminalreporter.write_line(terminal_text(text),
+                                            **({style: True} if style else {}))
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from sourcewise.grading.leftovers import end_orphaned_sandboxes_once
 from sourcewise.grading.plan import BASE_UID, MODES, Limits, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.slots import acquire_slot
 from sourcewise.grading.spawned import spawn_only
+from sourcewise.grading.submission import remove_orphaned_staging
 from sourcewise.prerequisites import missing_bubblewrap
 
 __all__ = ["Limits", "SandboxPlan", "SandboxUnavailable", "plan_sandbox", "probe"]
@@ -116,6 +117,7 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
         return _spawn_plan(mode, python, limits)
     if mode != "process":
         end_orphaned_sandboxes_once()  # left by graders killed while bwrap was starting
+    remove_orphaned_staging()  # copies of submissions left by graders that were killed
     root = hasattr(os, "geteuid") and os.geteuid() == 0
     if root:
         slot = acquire_slot(slot)

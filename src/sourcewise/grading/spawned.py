@@ -22,6 +22,7 @@ import tempfile
 from sourcewise.grading.channel import ThreadedLineReader, write_frame, write_payload
 from sourcewise.grading.launch import BOOTSTRAP, ENV, SandboxProcess, worker_code
 from sourcewise.grading.plan import Limits, SandboxPlan
+from sourcewise.grading.submission import SCRATCH_PREFIX
 
 IS_WINDOWS = sys.platform == "win32"
 
@@ -59,7 +60,7 @@ class SpawnedProcess(SandboxProcess):
         self.control = None
         self.keeper = False
         self.capture_start = 0
-        self.private_tmp = tempfile.mkdtemp(prefix="sourcewise-tmp-")
+        self.private_tmp = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
         code = worker_code(plan.python)
         self.capture = tempfile.TemporaryFile(prefix="sourcewise-out-")  # noqa: SIM115
         req_r, self.req_w = os.pipe()

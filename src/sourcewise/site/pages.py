@@ -17,6 +17,8 @@ from sourcewise.casestudy import default_case_study, load_case_study
 from sourcewise.casestudy.citations import site_references
 from sourcewise.casestudy.loader import DEFAULT_CASE_FOLDER
 from sourcewise.casestudy.model import CaseStudy
+from sourcewise.casestudy.sourced import FILE as SOURCED_FILE
+from sourcewise.casestudy.sourced import SourcedVersion, load_sourced
 from sourcewise.casestudy.trace import FILE as TRACE_FILE
 from sourcewise.casestudy.trace import TraceActivity, load_trace
 from sourcewise.site import (
@@ -26,6 +28,7 @@ from sourcewise.site import (
     glossary,
     label_form,
     numbers_page,
+    sourced_page,
     sources_page,
     trace_page,
 )
@@ -47,6 +50,7 @@ class SiteData:
     case: CaseStudy
     terms: tuple[Term, ...]
     trace: TraceActivity | None = None  # the tracing activity, when the case folder has one
+    sourced: SourcedVersion | None = None  # our sourced version, when the case folder has one
 
 
 def prepare(
@@ -61,8 +65,9 @@ def prepare(
     case = load_case_study(case_folder) if case_folder is not None else default_case_study()
     folder = Path(case_folder) if case_folder is not None else DEFAULT_CASE_FOLDER
     trace = load_trace(case, folder) if (folder / TRACE_FILE).is_file() else None
+    sourced = load_sourced(case, folder) if (folder / SOURCED_FILE).is_file() else None
     return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file),
-                    trace)
+                    trace, sourced)
 
 
 def generated_paths(data: SiteData) -> tuple[str, ...]:
@@ -71,6 +76,8 @@ def generated_paths(data: SiteData) -> tuple[str, ...]:
              exercise_index.PAGE)
     if data.trace is not None:
         paths += (trace_page.PAGE,)
+    if data.sourced is not None:
+        paths += (sourced_page.PAGE,)
     if data.audience is Audience.INSTRUCTOR:
         paths += (answer_key.PAGE,)
     return paths
@@ -92,6 +99,9 @@ def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
     }
     if data.trace is not None:
         pages[trace_page.PAGE] = trace_page.render_trace_page(data.trace, data.case, linker)
+    if data.sourced is not None:
+        pages[sourced_page.PAGE] = sourced_page.render_sourced_page(data.sourced, data.case,
+                                                                    linker)
     if data.audience is Audience.INSTRUCTOR:
         pages[answer_key.PAGE] = answer_key.render_answer_key(data.case, linker)
     return pages
