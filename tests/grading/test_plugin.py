@@ -6,8 +6,8 @@ import json
 import textwrap
 
 import pytest
-from conftest import BUGGY, make_project
 
+from conftest import BUGGY, make_project
 from sourcewise.grading.results import SubmissionResult
 
 CHECKS = textwrap.dedent('''
