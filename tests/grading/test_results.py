@@ -102,7 +102,8 @@ def test_lesson_links_follow_mkdocs_urls(page, url):
 
 
 def test_staging_copies_regular_files_only_within_limits(tmp_path):
-    """Staging copies small regular files, leaves out links and oversize files, and says so."""
+    """Staging copies small regular files, leaves out links and oversize files, and says so;
+    the helper module the submission lacks is added from the package."""
     folder = tmp_path / "sub" / "exercises"
     folder.mkdir(parents=True)
     (folder / "demo.py").write_text("x = 1\n")
@@ -114,7 +115,7 @@ def test_staging_copies_regular_files_only_within_limits(tmp_path):
     assert submission.label.endswith("sub/exercises/")
     staging, notes = submission.stage(Limits(source_bytes=1024))
     try:
-        assert sorted(os.listdir(staging)) == ["demo.py"]
+        assert sorted(os.listdir(staging)) == ["demo.py", "textkit.py"]
         assert oct(os.stat(staging).st_mode & 0o777) == "0o755"
         assert any("big.txt was left out" in note for note in notes)
         assert any("link.py was left out" in note for note in notes)

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from sourcewise.casestudy import load_case_study
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = "sourcewise-student"
@@ -44,7 +44,8 @@ def normalise(text: str) -> str:
 
 
 def test_the_bundle_holds_what_students_need(built):
-    """Folder and zip: README, pyproject, starters, public checks, package, built site."""
+    """Folder and zip: README, pyproject, starters, helper module, public checks, package,
+    built site."""
     with zipfile.ZipFile(built / f"{BUNDLE}.zip") as archive:
         names = set(archive.namelist())
     folder = {f"{BUNDLE}/{p.relative_to(built / BUNDLE).as_posix()}"
@@ -56,6 +57,8 @@ def test_the_bundle_holds_what_students_need(built):
     for exercise in EXERCISES:
         assert f"{BUNDLE}/exercises/{exercise.name}.py" in names
         assert f"{BUNDLE}/exercises/test_{exercise.name}.py" in names
+    for helper in HELPER_MODULES:
+        assert f"{BUNDLE}/exercises/{helper}.py" in names
     for forbidden in ("instructor/", "tests/", "benchmarks/", ".git/"):
         assert not [n for n in names if f"/{forbidden}" in n], forbidden
     pyproject = (built / BUNDLE / "pyproject.toml").read_text(encoding="utf-8")

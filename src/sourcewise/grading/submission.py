@@ -7,6 +7,9 @@ graded only for the exercise it is named after (``<exercise>.py``).
 The worker never sees the submission in place: the trusted side copies the folder's
 regular files (top level only, no symbolic links, size-capped) into a fresh staging folder
 that the sandbox mounts read-only. The trusted side reads these bytes; it never runs them.
+A helper module the starters ship (``textkit.py``) that the submission lacks is staged
+from the package's pristine copy, so a student who handed in only exercise files is graded
+as if they had kept the starter's helper.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from sourcewise.exercises.catalogue import HELPER_MODULES
 from sourcewise.grading.plan import Limits
+
+PRISTINE_HELPERS = Path(__file__).resolve().parent.parent / "exercises" / "helpers"
 
 
 class SubmissionError(Exception):
@@ -109,6 +115,11 @@ class Submission:
             target.chmod(0o644)
             total += len(data)
             count += 1
+        for helper in HELPER_MODULES:
+            target = Path(staging, f"{helper}.py")
+            if not target.exists():
+                shutil.copyfile(PRISTINE_HELPERS / f"{helper}.py", target)
+                target.chmod(0o644)
         return staging, notes
 
 

@@ -1,7 +1,8 @@
 """Assemble the student bundle folder from an allow-list: nothing gets in by accident.
 
 What goes in: ``README.md`` (for students), ``pyproject.toml`` (installs the package;
-``pytest`` in the bundle runs ``exercises/``), the starters and public checks, the
+``pytest`` in the bundle runs ``exercises/``), the starters, their helper module
+(``textkit.py``) and the public checks, the
 ``sourcewise`` package with every case study replaced by its redacted copy, and the student
 site build. Never the ``instructor/`` folder, the developers' tests, or the Git history.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import write_redacted
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 
 STUDENT_DEPENDENCIES = ("pyyaml", "pytest")
 
@@ -40,6 +41,8 @@ def assemble(project: Project, destination: Path, site: Path) -> Path:
     for exercise in EXERCISES:
         for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
             shutil.copyfile(path, exercises / path.name)
+    for helper in HELPER_MODULES:
+        shutil.copyfile(project.helper(helper), exercises / f"{helper}.py")
     if (project.exercises / "conftest.py").is_file():
         shutil.copyfile(project.exercises / "conftest.py", exercises / "conftest.py")
     cases = project.package / "cases"

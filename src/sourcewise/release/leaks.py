@@ -25,7 +25,7 @@ import yaml
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 from sourcewise.labels import LABELS
 
 CODE_RUN = 12  # words in a run of code that counts as a leak
@@ -111,6 +111,9 @@ def public_texts(project: Project) -> Iterable[str]:
         for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
             if path.is_file():
                 yield path.read_text(encoding="utf-8")
+    for helper in HELPER_MODULES:
+        if project.helper(helper).is_file():
+            yield project.helper(helper).read_text(encoding="utf-8")
     for case_folder in _case_folders(project):
         case = load_case_study(case_folder)
         yield case.text
