@@ -34,7 +34,7 @@ QUOTATION_ITEMS = [i for i in ITEMS if i.extra["function"] == "find_quotations"]
 STRAY_ITEMS = [with_offsets(i) for i in ITEMS if i.extra["function"] == "find_stray_marks"]
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Pair each opening mark with the next closing mark of its kind; an "
                   "apostrophe (it’s, Taliban’s, 1990s’) is not a quotation mark.")
 def test_quotations_are_found(student, grade):
@@ -43,7 +43,7 @@ def test_quotations_are_found(student, grade):
                 lambda got, item: quotations_problems(got, item.expected, speakers=False))
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(12)
 @pytest.mark.hint("Read the sentence around the quotation for 'according to X', 'X said' or "
                   "'said X'; scare quotes and 'it is said' have no speaker.")
 def test_speakers_are_found(student, grade):
@@ -52,7 +52,7 @@ def test_speakers_are_found(student, grade):
                 lambda got, item: quotations_problems(got, item.expected))
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(12)
 @pytest.mark.hint("A closing mark with nothing open, or an opening mark never closed on its "
                   "line, is stray; straight marks open after a space and close otherwise.")
 def test_stray_marks_are_found(student, grade):
