@@ -12,7 +12,7 @@ import hashlib
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sourcewise.batch.contents import (
@@ -55,6 +55,7 @@ class Submission:
     notes: tuple[str, ...] = ()  # for the student: files that could not be used, and why
     files: dict[str, bytes] = field(default_factory=dict)  # exercise name -> source bytes
     digest: str = ""
+    off_roster: bool = False  # a roster was given and this student is not on it
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def read_submission(path: Path, student: Student, limits: Limits | None = None) 
                 nested.remarks += candidate.remarks
                 candidate = nested
                 break
-    return _submission(student, [candidate])
+    return _submission(student, [candidate], safe_key(student.id))
 
 
 def safe_key(student_id: str) -> str:
@@ -121,7 +122,7 @@ def safe_key(student_id: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", student_id).strip(".-")[:40] or "student"
     if slug == student_id:
         return slug
-    digest = hashlib.sha256(student_id.encode()).hexdigest()[:8]
+    digest = hashlib.sha256(student_id.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{slug}-{digest}"
 
 
@@ -170,27 +171,57 @@ def _read_entry(path: Path, limits: Limits) -> _Candidate:
 
 
 def _assign(candidates: list[_Candidate], roster: Roster | None) -> tuple[Submission, ...]:
-    """Tie candidates to students; report duplicates and the roster's missing students."""
-    groups: dict[str, tuple[Student, list[_Candidate]]] = {}
+    """Tie candidates to students; report duplicates and the roster's missing students.
+
+    Two entries are one student only when they match the same roster entry, or when their
+    ids are identical (``alice`` and ``alice.zip``, two Moodle folders of one participant);
+    ``Alice`` and ``alice``, or ``STRASSE`` and ``straße``, are two students.
+    """
+    groups: dict[tuple[str, str], tuple[Student, list[_Candidate]]] = {}
     for candidate in candidates:
         student = roster.find(candidate.name) if roster else None
+        source = "roster"
         if student is None:
-            student = Student.unlisted(candidate.name)
+            student, source = Student.unlisted(candidate.name), "entry"
             if roster is not None:
                 candidate.remarks.append(f"{candidate.origin!r} matches nobody on the roster")
-        groups.setdefault(student.id.casefold(), (student, []))[1].append(candidate)
-    submissions = [_submission(student, found) for student, found in groups.values()]
+        groups.setdefault((source, student.id), (student, []))[1].append(candidate)
+    missing: list[Student] = []
     if roster is not None:
-        submitted = set(groups)
-        submissions += [
-            Submission(student, safe_key(student.id), (), "missing", STATUSES["missing"])
-            for student in roster.students if student.id.casefold() not in submitted
-        ]
+        submitted = {ident for source, ident in groups if source == "roster"}
+        missing = [s for s in roster.students if s.id not in submitted]
+    keys = unique_keys([student.id for student, _ in groups.values()]
+                       + [student.id for student in missing])
+    submissions = [replace(_submission(student, found, keys[i]),
+                           off_roster=roster is not None and source == "entry")
+                   for i, ((source, _), (student, found)) in enumerate(groups.items())]
+    submissions += [
+        Submission(student, keys[len(groups) + i], (), "missing", STATUSES["missing"])
+        for i, student in enumerate(missing)
+    ]
     return tuple(sorted(submissions, key=lambda s: s.key))
 
 
-def _submission(student: Student, found: list[_Candidate]) -> Submission:
-    key = safe_key(student.id)
+def unique_keys(ids: list[str]) -> list[str]:
+    """A key per id (``safe_key``), no two equal even ignoring case (keys name files).
+
+    An id that is its own key keeps it; an id whose key is taken gets a longer digest.
+    The keys depend only on the set of ids, so a run started again finds its results.
+    """
+    keys: dict[str, str] = {}
+    used: set[str] = set()
+    for ident in sorted(set(ids), key=lambda i: (safe_key(i) != i, i)):
+        slug = safe_key(ident).rsplit("-", 1)[0] if safe_key(ident) != ident else ident
+        digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
+        tries = [safe_key(ident), f"{slug}-{digest[:16]}", f"{slug}-{digest}"]
+        tries += (f"{slug}-{digest}-{n}" for n in range(2, len(ids) + 3))
+        key = next(k for k in tries if k.casefold() not in used)
+        used.add(key.casefold())
+        keys[ident] = key
+    return [keys[ident] for ident in ids]
+
+
+def _submission(student: Student, found: list[_Candidate], key: str) -> Submission:
     real = [c for c in found if c.status != "not a submission"]
     if len(real) > 1:
         origins = tuple(c.origin for c in real)

@@ -6,6 +6,12 @@ the header names in ``COLUMNS`` works too. A submission named ``alice`` or ``ali
 matches the student whose login, SIS user id, Canvas id or name is ``alice`` (case does not
 matter); a file from Canvas's "Download submissions" (``smithalice_12345_678_work.zip``)
 matches by the Canvas user id inside its name.
+
+Without a roster (or for a name nobody on it has), the student is known by the entry's name.
+Two naming schemes of LMS downloads are read for what they say (``lms_identity``):
+Moodle's "Download all submissions" folders (``Alice Smith_123456_assignsubmission_file_``:
+the full name and Moodle's participant number) and Canvas's "Download submissions" files
+(``smithalice_12345_678_work.zip``: the name as Canvas writes it and the Canvas user id).
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 _IDENTIFYING = ("sis_login_id", "sis_user_id", "canvas_id")
 _CANVAS_DOWNLOAD = re.compile(r"^[a-z]+(?:_late)?_(\d+)_\d+(?:_|$)")
+_CANVAS_NAME = re.compile(r"^(?P<name>[a-z]+)(?:_late)?_(?P<id>\d+)_\d+(?:_.*)?$")
+_MOODLE_NAME = re.compile(r"^(?P<name>.*\S)_(?P<id>\d+)_assign(?:submission|feedback)_"
+                          r"[a-z]+_?$")
 _NOT_STUDENTS = {"points possible", "test student", "student, test"}
 
 
@@ -45,8 +54,33 @@ class Student:
 
     @classmethod
     def unlisted(cls, submission_name: str) -> Student:
-        """A student known only by a submission's name (no roster, or not on it)."""
-        return cls(id=submission_name, name=submission_name, sis_login_id=submission_name)
+        """A student known only by a submission's name (no roster, or not on it): an LMS
+        download name gives the name and LMS id in it, any other name is taken as the
+        student's login."""
+        return lms_identity(submission_name) or cls(
+            id=submission_name, name=submission_name, sis_login_id=submission_name)
+
+    def matchable(self) -> bool:
+        """Whether an LMS can tie this student's gradebook row to a user: a Canvas id, an
+        SIS user id or a login is known."""
+        return bool(self.canvas_id or self.sis_user_id or self.sis_login_id)
+
+
+def lms_identity(submission_name: str) -> Student | None:
+    """The student a Moodle or Canvas download name stands for, else None.
+
+    Moodle: ``Alice Smith_123456_assignsubmission_file_`` is Alice Smith, participant
+    123456 (a number of the assignment, not a login: a gradebook import cannot match it).
+    Canvas: ``smithalice_12345_678_work`` is Canvas user 12345, written ``smithalice``.
+    The id keeps the number, so two students of the same name stay two students.
+    """
+    if match := _MOODLE_NAME.match(submission_name):
+        name = match["name"]
+        return Student(id=f"{name}_{match['id']}", name=name)
+    if match := _CANVAS_NAME.match(submission_name):
+        return Student(id=f"{match['name']}_{match['id']}", name=match["name"],
+                       canvas_id=match["id"])
+    return None
 
 
 class Roster:
@@ -74,6 +108,8 @@ class Roster:
         found = self._by_key.get(key) or self._by_name.get(key)
         if found is None and (match := _CANVAS_DOWNLOAD.match(key)):
             found = self._by_canvas_id.get(match.group(1))
+        if found is None and (match := _MOODLE_NAME.match(submission_name)):
+            found = self._by_name.get(match["name"].casefold())
         return found
 
 

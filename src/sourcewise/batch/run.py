@@ -72,6 +72,8 @@ def grade_command(args: argparse.Namespace) -> int:
                             args.jobs, parsed)
     print(summary(records, intake, plan, time.monotonic() - started, args.out, written),
           file=sys.stderr)
+    if warning := unmatched_warning(intake, roster is not None):
+        print(warning, file=sys.stderr)
     return 1 if any(r is None or r.status == "error" for r in records) else 0
 
 
@@ -143,6 +145,21 @@ def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest
     finally:
         progress.close()
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def unmatched_warning(intake: Intake, has_roster: bool) -> str:
+    """One line when gradebook rows name students an LMS import cannot find, else ''."""
+    unmatched = [s.student.id for s in intake.submissions
+                 if s.status != "missing" and (s.off_roster or not s.student.matchable())]
+    if not unmatched:
+        return ""
+    shown = ", ".join(unmatched[:3]) + (f" and {len(unmatched) - 3} more" if
+                                        len(unmatched) > 3 else "")
+    fix = ("add them to the roster or rename their entries to their login" if has_roster
+           else "run again with --roster CLASS.csv (the class list exported from your LMS)")
+    return (f"Warning: {len(unmatched)} gradebook row{'s' * (len(unmatched) != 1)} "
+            f"({shown}) {'have' if len(unmatched) != 1 else 'has'} no login or id your LMS "
+            f"can match, and an LMS import may reject the whole file: {fix}.")
 
 
 def summary(records: list[Record | None], intake: Intake, plan: Plan, seconds: float,
