@@ -31,9 +31,10 @@ NOT_IN_A_NOUN_PHRASE = {
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
     "did", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
     "not", "also", "then", "now", "on", "at", "in", "to", "as", "than", "with", "by",
-    "last", "yesterday", "today", "tonight", "earlier", "later", "this", "it", "they",
-    "he", "she", "we", "you", "i",
+    "last", "yesterday", "today", "tonight", "earlier", "later", "this",
 }
+# A pronoun is a noun phrase on its own ("she said"), never part of a longer one.
+PRONOUNS = {"it", "they", "he", "she", "we", "you", "i"}
 
 # Words stepped over between a subject and its verb: "has said", "had also warned".
 HELPING_WORDS = {"has", "have", "had", "also", "now", "later", "then", "previously", "again"}
@@ -167,6 +168,8 @@ def noun_phrase_before(text, position, longest=8):
     'the club chairman'
     >>> noun_phrase_before("Pakistan has expressed concern.", 2)
     'Pakistan'
+    >>> noun_phrase_before("Yes, she said.", 2)
+    'she'
     >>> print(noun_phrase_before('"We lost," said the coach.', 2))
     None
     """
@@ -177,7 +180,9 @@ def noun_phrase_before(text, position, longest=8):
     start = position
     while start > 0 and position - start < longest:
         word = spans[start - 1][0].lower()
-        if word in NOT_IN_A_NOUN_PHRASE:
+        if word in PRONOUNS and start == position:
+            start -= 1
+        if word in NOT_IN_A_NOUN_PHRASE or word in PRONOUNS:
             break
         if start < len(spans) and _breaks_between(text, spans, start - 1, start):
             break
@@ -203,7 +208,7 @@ def noun_phrase_after(text, position, longest=8):
     end = position
     while end < len(spans) and end - position < longest:
         word = spans[end][0].lower()
-        if end > position and (word in NOT_IN_A_NOUN_PHRASE
+        if end > position and (word in NOT_IN_A_NOUN_PHRASE or word in PRONOUNS
                                or _breaks_between(text, spans, end - 1, end)):
             break
         if end == position and word in NOT_IN_A_NOUN_PHRASE - {"the", "this"}:
@@ -478,6 +483,25 @@ def add_months(day, count):
     return datetime.date(year, month + 1, min(day.day, last))
 
 
+def period(day, unit, step=0):
+    """The calendar "day", "week", "month" or "year" that is ``step`` of them away from the
+    one holding ``day`` (0: the one holding it; -1: the one before; 1: the one after).
+
+    >>> period(parse_date("2024-01-10"), "month", -1)
+    {'start': '2023-12-01', 'end': '2023-12-31'}
+    >>> period(parse_date("2024-01-10"), "week", -1)
+    {'start': '2024-01-01', 'end': '2024-01-07'}
+    """
+    if unit == "day":
+        return day_span(add_days(day, step))
+    if unit == "week":
+        return week_span(add_days(day, 7 * step))
+    if unit == "month":
+        moved = add_months(day.replace(day=1), step)
+        return month_span(moved.year, moved.month)
+    return year_span(day.year + step)
+
+
 # --- quotation marks -----------------------------------------------------------------------
 
 def quote_marks(line):
@@ -509,3 +533,26 @@ def quote_marks(line):
             marks.append((at, "single", "close"))
             single_open = False
     return marks
+
+
+def pair_quotes(line):
+    """Pair the quotation marks of one line: (pairs, strays).
+
+    ``pairs`` lists (opening offset, closing offset) for each quotation, in reading order;
+    ``strays`` lists the offsets of marks with no partner: a closing mark with nothing open,
+    an opening mark met while one of its kind is still open, or one still open at the end.
+
+    >>> pair_quotes("“Yes,” she said, “and ‘no’.")
+    ([(0, 5), (22, 25)], [17])
+    """
+    pairs, strays, opened = [], [], {}
+    for at, kind, role in quote_marks(line):
+        if role == "open":
+            if kind in opened:
+                strays.append(opened[kind])
+            opened[kind] = at
+        elif kind in opened:
+            pairs.append((opened.pop(kind), at))
+        else:
+            strays.append(at)
+    return sorted(pairs), sorted(strays + list(opened.values()))
