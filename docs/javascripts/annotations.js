@@ -1,48 +1,22 @@
-/* The annotated article: each tag button opens and closes its unit's note.
-   Enter or Space on a tag toggles it (native button behaviour); Escape closes the open note
-   the focus is in (or whose tag has focus) and returns focus to the tag. Opening the page
-   at a unit's address (#u-...) opens that unit's note. Listeners sit on the document, so
-   they also work after Material's instant navigation. */
+/* The annotated article. Each tag is the summary of a details element holding the unit's
+   note, so notes open and close without JavaScript (Enter, Space or a click on the tag).
+   This script adds two things: Escape closes the open note that the focus is in (or whose
+   tag has focus) and returns focus to its tag; opening the page at a unit's address
+   (#u-...) opens that unit's note. Listeners sit on the document, so they also work after
+   Material's instant navigation. */
 (function () {
   "use strict";
-  var TAG = "button.sw-tag[aria-controls]";
-
-  function setOpen(tag, open) {
-    var note = document.getElementById(tag.getAttribute("aria-controls"));
-    if (!note) {
-      return;
-    }
-    tag.setAttribute("aria-expanded", open ? "true" : "false");
-    note.hidden = !open;
-  }
-
-  function tagFor(element) {
-    if (!element || !element.closest) {
-      return null;
-    }
-    var tag = element.closest(TAG);
-    if (tag) {
-      return tag;
-    }
-    var note = element.closest(".sw-note");
-    return note ? document.querySelector(TAG + '[aria-controls="' + note.id + '"]') : null;
-  }
-
-  document.addEventListener("click", function (event) {
-    var tag = event.target.closest ? event.target.closest(TAG) : null;
-    if (tag) {
-      setOpen(tag, tag.getAttribute("aria-expanded") !== "true");
-    }
-  });
+  var BOX = "details.sw-more";
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") {
       return;
     }
-    var tag = tagFor(document.activeElement);
-    if (tag && tag.getAttribute("aria-expanded") === "true") {
-      setOpen(tag, false);
-      tag.focus();
+    var active = document.activeElement;
+    var box = active && active.closest ? active.closest(BOX) : null;
+    if (box && box.open) {
+      box.open = false;
+      box.querySelector("summary").focus();
       event.preventDefault();
     }
   });
@@ -53,9 +27,9 @@
       return;
     }
     var unit = document.getElementById(id);
-    var tag = unit ? unit.querySelector(TAG) : null;
-    if (tag) {
-      setOpen(tag, true);
+    var box = unit ? unit.querySelector(BOX) : null;
+    if (box) {
+      box.open = true;
     }
   }
 

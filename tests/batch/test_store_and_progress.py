@@ -92,3 +92,38 @@ def test_progress_on_a_terminal_redraws_one_line_with_a_bar():
     last = text.split("\r")[-1]
     assert last.startswith("[########################] graded 4/4 (100%), 1.0/s")
     assert "1 with errors" in last
+
+
+def test_progress_is_honest_while_one_slow_submission_remains():
+    """With no more left than there are workers, the line never promises "0 s left": it
+    says how many are left and how long since the previous one finished, and ``tick``
+    keeps saying so while the slow one runs."""
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(10, stream, tty=False, clock=clock, workers=2, log_interval=5.0)
+    for _ in range(9):
+        clock.now += 0.1
+        progress.advance()
+    assert "waiting for the last one (the previous one finished 0 s ago)" in \
+        stream.getvalue().splitlines()[-1]
+    assert "0 s left" not in stream.getvalue()
+    printed = len(stream.getvalue().splitlines())
+    clock.now += 2.0
+    progress.tick()  # a log gets a line only every log_interval seconds
+    assert len(stream.getvalue().splitlines()) == printed
+    clock.now += 4.0
+    progress.tick()
+    assert stream.getvalue().splitlines()[-1] == ("graded 9/10 (90%), 1.3/s, waiting for the "
+                                                  "last one (the previous one finished 6 s ago)")
+    clock.now += 4.0
+    progress.advance()
+    assert stream.getvalue().splitlines()[-1] == "graded 10/10 (100%), 0.9/s"
+
+
+def test_progress_says_less_than_a_second_rather_than_zero():
+    """A fast class with more left than workers reads "less than 1 s left"."""
+    stream, clock = io.StringIO(), FakeClock()
+    progress = Progress(100, stream, tty=False, clock=clock, workers=2)
+    for _ in range(95):
+        clock.now += 0.01
+        progress.advance()
+    assert stream.getvalue().splitlines()[-1].endswith("less than 1 s left")

@@ -89,11 +89,33 @@ def test_gradescope_results_follow_the_specification(class_records):
         assert test["visibility"] in ("visible", "hidden", "after_due_date", "after_published")
     assert [t["visibility"] for t in bob["tests"]] == ["visible", "after_published", "visible"]
     assert [t["number"] for t in bob["tests"]] == ["3.1", "3.2", "4.1"]
-    carol = results_json(students[2])
-    assert carol["score"] == 0.0
-    assert carol["tests"] == []
-    assert "outside its folder" in carol["output"]
     json.dumps(bob)
+
+
+def test_an_ungraded_submission_gets_a_visible_reason_and_what_to_do(class_records):
+    """Not graded (here an unsafe zip): score 0 with one visible test that says why and
+    what to do, not a bare 0 with no tests."""
+    carol = results_json(load_class(class_records).students[2])
+    assert carol["score"] == 0.0
+    (test,) = carol["tests"]
+    assert test["visibility"] == "visible"
+    assert test["status"] == "failed"
+    assert test["score"] == 0.0
+    for text in (test["output"], carol["output"]):
+        assert text.startswith("Not graded, so no points yet: the zip holds a path that "
+                               "points outside its folder.")
+        assert "submit again" in text
+
+
+def test_with_hidden_checks_the_output_gives_only_the_points_a_student_sees_now(
+        class_records):
+    """Gradescope hides the total while tests are hidden; the output line must not give it
+    away: it gives the visible checks' points and says the rest come with publication."""
+    alice = results_json(load_class(class_records).students[0])
+    assert alice["output"].startswith(
+        "Checks you can see now: 7 of 7 points. 1 more check, worth 2 points, show with your "
+        "total once your instructor publishes the grades.")
+    assert "9" not in alice["output"].split("\n")[0]
 
 
 def test_hidden_checks_never_show_their_sentences_or_hints(class_records, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import random
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,10 @@ import pytest
 import yaml
 
 from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.export.class_results import format_points
 from sourcewise.export.classroom import workflow_text, write_workflow
+from sourcewise.export.classroom_run import RUNNERS, classroom_payloads, classroom_total
+from sourcewise.grading.results import CheckResult, SubmissionResult
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,9 +37,11 @@ def test_the_workflow_reports_the_grading_steps_result_to_classroom():
     assert '"$GITHUB_OUTPUT"' in grading["run"]
     reporter = steps[-1]
     assert reporter["uses"].startswith("classroom-resources/autograding-grading-reporter@")
-    runner = reporter["with"]["runners"]
-    assert reporter["env"][f"{runner.upper()}_RESULTS"] == \
-        "${{ steps.sourcewise.outputs.result }}"
+    runners = reporter["with"]["runners"].split(",")
+    assert runners == list(RUNNERS)
+    for runner in runners:  # the reporter reads <RUNNER>_RESULTS
+        assert reporter["env"][f"{runner.upper()}_RESULTS"] == \
+            f"${{{{ steps.sourcewise.outputs.{runner} }}}}"
     setup = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["python-version"] == "3.12"
 
@@ -71,8 +77,66 @@ def student_repository(folder: Path, solved: str) -> Path:
     return folder
 
 
+# GitHub Classroom's reporter (classroom-resources/autograding-grading-reporter, tag v1,
+# commit d13b591): the console table scores a runner as passed tests / tests * max_score
+# (src/helpers/test-helpers.js, getTestScore), the total it posts for Classroom is the sum
+# of every test's score (src/notify-classroom.js), over runners with a max_score.
+def reporter_console_total(payloads: dict) -> float:
+    return sum(sum(t["status"] == "pass" for t in p["tests"]) / len(p["tests"])
+               * p["max_score"] for p in payloads.values())
+
+
+def reporter_notice_total(payloads: dict) -> tuple[float, float]:
+    counted = [p for p in payloads.values() if p["max_score"]]
+    return (sum(t["score"] for p in counted for t in p["tests"]),
+            sum(p["max_score"] for p in counted))
+
+
+def random_result(rng: random.Random) -> SubmissionResult:
+    checks = []
+    for index in range(rng.randint(1, 12)):
+        max_points = rng.choice([1, 2, 3, 4, 6, 9])
+        score = rng.choice([0.0, 1.0, rng.random(), 1 / 3, 2 / 7])
+        status = "passed" if score == 1 else rng.choice(["failed", "not gradable"])
+        checks.append(CheckResult(f"x::t{index}", f"t{index}", "how_sure", f"Check {index}.",
+                                  status, score, round(score * max_points, 6), max_points,
+                                  reason="Why." if score < 1 else ""))
+    return SubmissionResult("x", checks)
+
+
+def test_the_console_table_and_the_classroom_total_agree():
+    """For any mix of full, partial and zero scores, the reporter's console table and the
+    "Points X/Y" it posts give the same total, the one the summary names."""
+    rng = random.Random(15)
+    for _ in range(500):
+        result = random_result(rng)
+        payloads = classroom_payloads(result)
+        points, possible = classroom_total(payloads)
+        assert reporter_console_total(payloads) == points
+        assert reporter_notice_total(payloads) == (points, possible)
+        assert possible == round(result.max_points * 4) / 4
+        assert abs(points - result.points) <= 0.125 * len(result.checks)
+
+
+def test_a_partly_right_check_shows_as_earned_and_as_missed():
+    """5.7 of 9 points: earned lists it as passed with 5.75, missed as failed with 3.25
+    missed; the totals are 5.75 of 9 both ways (the old single runner showed 0/9)."""
+    check = CheckResult("x::t", "t", "how_sure", "Finds hedges.", "failed", 5.7 / 9, 5.7, 9,
+                        reason="12 of 19 items correct.")
+    payloads = classroom_payloads(SubmissionResult("x", [check]))
+    (earned,) = payloads["earned"]["tests"]
+    (missed,) = payloads["missed"]["tests"]
+    assert (earned["name"], earned["status"], earned["score"]) == (
+        "Finds hedges. (5.75 of 9 points)", "pass", 5.75)
+    assert (missed["name"], missed["status"], missed["score"], missed["message"]) == (
+        "Finds hedges. (3.25 points missed)", "fail", 0, "12 of 19 items correct.")
+    assert reporter_console_total(payloads) == 5.75
+    assert reporter_notice_total(payloads) == (5.75, 9)
+
+
 def test_the_grading_step_reports_points_in_the_reporters_protocol(tmp_path):
-    """The step writes result=<base64 JSON> with per-check scores and Markdown feedback."""
+    """The step writes earned= and missed= (base64 JSON) with per-check scores, and the
+    summary names the total Classroom records."""
     solved = EXERCISES[2].name
     repository = student_repository(tmp_path / "repo", solved)
     output, summary = tmp_path / "github_output", tmp_path / "step_summary"
@@ -81,18 +145,25 @@ def test_the_grading_step_reports_points_in_the_reporters_protocol(tmp_path):
          str(repository), "--output", str(output), "--summary", str(summary)],
         capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
-    (line,) = output.read_text().splitlines()
-    assert line.startswith("result=")
-    result = json.loads(base64.b64decode(line.removeprefix("result=")))
-    assert result["version"] == 1
-    assert result["status"] == "fail"
-    tests = result["tests"]
-    assert {"name", "status", "score", "message", "filename", "line_no"} <= set(tests[0])
-    mine = [t for t in tests if t["filename"] == f"exercises/test_{solved}.py"]
+    lines = output.read_text().splitlines()
+    assert [line.split("=", 1)[0] for line in lines] == list(RUNNERS)
+    payloads = {line.split("=", 1)[0]: json.loads(base64.b64decode(line.split("=", 1)[1]))
+                for line in lines}
+    earned, missed = payloads["earned"], payloads["missed"]
+    assert earned["version"] == missed["version"] == 1
+    assert missed["status"] == "fail"
+    assert {"name", "status", "score", "message", "filename", "line_no"} <= set(
+        earned["tests"][0])
+    mine = [t for t in earned["tests"] if t["filename"] == f"exercises/test_{solved}.py"]
     assert mine
-    assert all(t["status"] == "pass" for t in mine)
-    others = [t for t in tests if t not in mine]
-    assert all(t["score"] == 0 for t in others)
-    assert result["max_score"] > sum(t["score"] for t in tests) > 0
-    assert all((t["score"] * 4).is_integer() for t in tests)
-    assert "Sourcewise feedback" in summary.read_text(encoding="utf-8")
+    assert all(t["status"] == "pass" for t in earned["tests"])
+    assert all(t["score"] == 0 and t["status"] != "pass" for t in missed["tests"])
+    assert not any(t["filename"] == f"exercises/test_{solved}.py" for t in missed["tests"])
+    points, possible = reporter_notice_total(payloads)
+    assert reporter_console_total(payloads) == points
+    assert possible > points > 0
+    assert all((t["score"] * 4).is_integer() for t in earned["tests"])
+    text = summary.read_text(encoding="utf-8")
+    assert "Sourcewise feedback" in text
+    assert f"GitHub Classroom records {format_points(points)} of {format_points(possible)} " \
+           "points for the public checks" in text

@@ -117,12 +117,17 @@ def test_run_autograder_grades_a_zip_of_starters_as_zero(bundle, tmp_path):
 
 
 def test_an_empty_submission_still_gets_a_results_file(bundle, tmp_path):
-    """Nothing submitted: results.json says what was expected, with zero points."""
+    """Nothing submitted: results.json says what was expected, with zero points and one
+    visible test the student can act on."""
     root = autograder_root(bundle, tmp_path)
     results = run_autograder(root)
     valid_results(results)
     assert results["score"] == 0.0
     assert "no exercise files found" in results["output"]
+    (test,) = results["tests"]
+    assert test["visibility"] == "visible"
+    assert "no exercise files found" in test["output"]
+    assert "again" in test["output"]
 
 
 def test_a_broken_installation_still_writes_a_results_file(bundle, tmp_path):

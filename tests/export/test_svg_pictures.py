@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from sourcewise.export.item_analysis import ItemStats
+from sourcewise.export.item_analysis import ItemStats, answer_text, item_stats
 from sourcewise.export.item_charts import hardest, hardest_items_chart
-from sourcewise.export.svg import Svg, blend, contrast, ink_on
+from sourcewise.export.svg import Svg, blend, contrast, ink_on, shorten
 
 
 def test_every_shade_keeps_its_text_readable():
@@ -68,3 +68,43 @@ def test_text_runs_are_escaped():
     root = ET.fromstring(svg.render())
     assert root.find("{http://www.w3.org/2000/svg}script") is None
     assert "".join(root.itertext()).strip().endswith("<b></text><script/>")
+
+
+def test_evidence_that_quotes_nothing_is_named_so_in_the_hardest_items():
+    """A hand-labelling evidence item answered and expected as [] reads "no evidence
+    quoted" in the hardest-items statistics and picture, not "[] ... expected []"."""
+    from model_builders import check, class_records
+
+    from sourcewise.export.class_results import ClassResults, Graded
+    from sourcewise.grading.results import ItemResult, SubmissionResult
+
+    evidence = ItemResult("pt-30", False, [], [], None, "No valid label yet.", "Sentence.")
+    result = SubmissionResult("x", [check("label_by_hand", "test_evidence", "failed", 0.0, 3,
+                                          items=[evidence])])
+    record = class_records()[0]
+    stats = item_stats(ClassResults((Graded(record, result),) * 3))
+    assert stats[0].expected == "no evidence quoted"
+    assert stats[0].most_common_wrong == ("no evidence quoted", 3)
+    picture = hardest_items_chart(stats)
+    assert "[]" not in picture
+    assert "Most common wrong answer: no evidence quoted (3 students)" in picture
+
+
+def test_long_answers_are_cut_at_a_word_boundary():
+    """A long wrong answer or error is cut after a whole word, never inside one."""
+    from sourcewise.grading.display import cut_at_word, show
+    from sourcewise.grading.results import ItemResult
+
+    text = "The fans left before the end of the away match because of the rain"
+    assert cut_at_word(text, 44) == "The fans left before the end of the away"
+    assert cut_at_word(text, 46) == "The fans left before the end of the away match"
+    assert cut_at_word(text, 200) == text
+    assert cut_at_word("x" * 50, 10) == "x" * 10  # one long word is still cut
+    shown = show(text, 50)
+    assert shown.startswith("'The fans left before the end of the away match … [cut:")
+    assert shown.endswith(f"[cut: {len(repr(text)) - len(repr(text)[:47].rstrip())} more "
+                          "characters]")
+    failed = ItemResult("i1", False, "x", got_error="RecursionError: " + text)  # 60 is in "match"
+    assert answer_text(failed) == ("(no answer: RecursionError: The fans left before the end "
+                                   "of the away)")
+    assert shorten(text, 50) == "The fans left before the end of the away match\u2026"

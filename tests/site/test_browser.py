@@ -160,9 +160,9 @@ def case_page(browser, served):
 
 
 FIRST_TAG_WITH_LINK = """() => {
-  for (const tag of document.querySelectorAll("button.sw-tag[aria-controls]")) {
-    const note = document.getElementById(tag.getAttribute("aria-controls"));
-    if (note.querySelector("a[href]")) return tag.getAttribute("aria-controls");
+  for (const box of document.querySelectorAll("details.sw-more")) {
+    const note = box.querySelector(".sw-note");
+    if (note.querySelector("a[href]")) return note.id;
   }
   return null;
 }"""
@@ -170,13 +170,17 @@ FIRST_TAG_WITH_LINK = """() => {
 
 def _state(page, note_id):
     return page.evaluate(
-        """(id) => ({
-            expanded: document.querySelector(`[aria-controls="${id}"]`).getAttribute("aria-expanded"),
-            visible: !document.getElementById(id).hidden
-                     && document.getElementById(id).getBoundingClientRect().height > 0,
-            focusOnTag: document.activeElement.getAttribute("aria-controls") === id,
-            focusInNote: document.getElementById(id).contains(document.activeElement),
-        })""",
+        """(id) => {
+            const note = document.getElementById(id);
+            const box = note.closest("details");
+            const tag = box.querySelector("summary");
+            return {
+                open: box.open,
+                visible: note.checkVisibility() && note.getBoundingClientRect().height > 0,
+                focusOnTag: document.activeElement === tag,
+                focusInNote: note.contains(document.activeElement),
+            };
+        }""",
         note_id,
     )
 
@@ -186,21 +190,21 @@ def test_annotation_opens_and_closes_with_the_keyboard_alone(case_page):
     page = case_page
     note_id = page.evaluate(FIRST_TAG_WITH_LINK)
     assert note_id is not None
-    for _ in range(500):
+    for _ in range(600):
         page.keyboard.press("Tab")
         if _state(page, note_id)["focusOnTag"]:
             break
     else:
         pytest.fail("Tab never reached the tag")
-    assert _state(page, note_id) == {"expanded": "false", "visible": False,
+    assert _state(page, note_id) == {"open": False, "visible": False,
                                      "focusOnTag": True, "focusInNote": False}
     page.keyboard.press("Enter")
-    assert _state(page, note_id)["expanded"] == "true"
+    assert _state(page, note_id)["open"]
     assert _state(page, note_id)["visible"]
     page.keyboard.press("Tab")  # into the note: its first link
     assert _state(page, note_id)["focusInNote"]
     page.keyboard.press("Escape")
-    assert _state(page, note_id) == {"expanded": "false", "visible": False,
+    assert _state(page, note_id) == {"open": False, "visible": False,
                                      "focusOnTag": True, "focusInNote": False}
     page.keyboard.press("Space")
     assert _state(page, note_id)["visible"]
@@ -211,11 +215,33 @@ def test_annotation_opens_and_closes_with_the_keyboard_alone(case_page):
 def test_annotation_opens_and_closes_with_the_mouse(case_page):
     """Clicking a tag opens its note; clicking it again closes it."""
     note_id = case_page.evaluate(FIRST_TAG_WITH_LINK)
-    tag = case_page.locator(f'[aria-controls="{note_id}"]')
+    tag = case_page.locator(f"details:has(#{note_id}) > summary")
     tag.click()
     assert case_page.locator(f"#{note_id}").is_visible()
     tag.click()
     assert not case_page.locator(f"#{note_id}").is_visible()
+
+
+def test_notes_open_and_close_without_javascript(browser, served):
+    """With JavaScript off, a click or Enter on a tag opens its note, and again closes it."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served["student"] + "case-study/")
+    boxes = page.locator("details.sw-more")
+    assert boxes.count() > 20
+    note = boxes.nth(2).locator(".sw-note")
+    summary = boxes.nth(2).locator("summary")
+    assert not note.is_visible()
+    summary.click()
+    assert note.is_visible()
+    summary.click()
+    assert not note.is_visible()
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert note.is_visible()
+    intro = page.locator("article p").first.inner_text()
+    assert "Select the tag again to close it" in intro  # the instructions match what works
+    context.close()
 
 
 def test_a_link_to_a_unit_opens_its_note(browser, served):
@@ -228,6 +254,87 @@ def test_a_link_to_a_unit_opens_its_note(browser, served):
     page.goto(served["student"] + f"case-study/#u-{unit_id}")
     page.reload()
     assert page.locator(f"#{note_id}").is_visible()
+    context.close()
+
+
+TAGS_AT_LINE_START = """() => {
+  const bad = [];
+  for (const glue of document.querySelectorAll(".sw-article .sw-glue")) {
+    const word = glue.querySelector(".sw-unit__text");
+    const tag = glue.querySelector(".sw-tag");
+    const rects = word.getClientRects();
+    const last = rects[rects.length - 1];
+    const box = tag.getBoundingClientRect();
+    // On the same line: the tag's vertical middle lies within the last word's line box.
+    const middle = (box.top + box.bottom) / 2;
+    if (!(middle > last.top - 4 && middle < last.bottom + 4)) bad.push(glue.closest("[id]").id);
+  }
+  return bad;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 700, 1280])
+def test_no_line_starts_with_a_tag(browser, served, width):
+    """At phone, tablet and desktop widths, every tag sits on the line of its unit's last word."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served["student"] + "case-study/")
+    assert page.locator(".sw-article .sw-glue").count() > 40
+    assert page.evaluate(TAGS_AT_LINE_START) == []
+    context.close()
+
+
+def test_claim_map_marks_link_to_their_units(browser, served):
+    """Each claim-map mark is a named link to an existing unit; following one opens its note."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served["student"] + "case-study/")
+    links = page.locator("figure.sw-map a.sw-map__link")
+    units = page.locator(".sw-article [id^='u-']")
+    assert links.count() == units.count() > 40
+    targets = page.evaluate("""() => [...document.querySelectorAll('a.sw-map__link')]
+        .map(a => [a.getAttribute('aria-label'),
+                   !!document.getElementById(a.getAttribute('href').slice(1))])""")
+    assert all(label and exists for label, exists in targets)
+    legend = page.locator("figure.sw-map .sw-map__legend li").all_inner_texts()
+    for name in ("Sourced fact", "Official estimate", "Attributed claim",
+                 "Unsupported framing"):
+        assert any(name in item for item in legend), name
+    last = page.locator("figure.sw-map a.sw-map__link").nth(5)
+    href = last.get_attribute("href")
+    last.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("h => location.hash === h", arg=href)
+    box = page.locator(f"{href} details.sw-more")
+    if box.count():  # a labelled unit: its note is open
+        assert box.evaluate("d => d.open")
+    context.close()
+
+
+def test_instructor_sidebar_title_fits_its_box(browser, served):
+    """The instructor build's two-line site name in the sidebar never overflows onto the menu."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served["instructor"] + "instructors/")
+    overflow = page.evaluate("""() => {
+        const t = document.querySelector('.md-nav--primary > .md-nav__title');
+        return [t.scrollHeight, t.clientHeight, t.getClientRects().length];
+    }""")
+    assert overflow[2] == 1
+    assert overflow[0] <= overflow[1] + 1, overflow
+    context.close()
+
+
+def test_label_ids_in_tables_never_break_mid_word(browser, served):
+    """Label ids such as unsourced_assertion in a table stay on one line on a narrow screen."""
+    context = browser.new_context(viewport={"width": 420, "height": 900})
+    page = context.new_page()
+    page.goto(served["student"] + "exercises/label-by-hand/")
+    lines = page.evaluate("""() => [...document.querySelectorAll('td code')]
+        .filter(c => /^[a-z]+_[a-z_]+$/.test(c.textContent))
+        .map(c => [c.textContent, c.getClientRects().length])""")
+    assert len(lines) >= 5
+    assert all(count == 1 for _, count in lines), lines
     context.close()
 
 

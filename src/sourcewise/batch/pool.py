@@ -75,9 +75,11 @@ class WorkerPool:
         self._queue: deque[Task] = deque()
 
     def run(self, tasks: Iterable[Task], on_reply: Callable[[Task, dict[str, Any]], None],
-            on_death: Callable[[Task, str], None]) -> None:
+            on_death: Callable[[Task, str], None],
+            on_idle: Callable[[], None] | None = None) -> None:
         """Grade every task: ``on_reply(task, reply)`` after each one is saved, or
-        ``on_death(task, reason)`` when its worker died grading it."""
+        ``on_death(task, reason)`` when its worker died grading it; ``on_idle()`` at least
+        twice a second while the workers grade."""
         self._queue = deque(tasks)
         self.log_folder.mkdir(parents=True, exist_ok=True)
         enable_subreaper()  # what a dead worker leaves behind becomes ours to clean up
@@ -90,6 +92,8 @@ class WorkerPool:
                         self._send(worker)
                 for key, _ in self._selector.select(timeout=0.5):
                     self._read(self._workers[key.data], on_reply, on_death)
+                if on_idle is not None:
+                    on_idle()
                 now = time.monotonic()
                 for worker in list(self._workers.values()):
                     if worker.chunk and now > worker.deadline:

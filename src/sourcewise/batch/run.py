@@ -123,7 +123,7 @@ def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest
     shutil.rmtree(staging, ignore_errors=True)
     tasks = [Task(s.key, pending_record(s, checks_digest).to_json(), str(stage(s, staging)))
              for s in plan.to_grade]
-    progress = Progress(len(tasks))
+    progress = Progress(len(tasks), workers=min(jobs, len(tasks)))
 
     def on_reply(task: Task, reply: dict[str, Any]) -> None:
         shutil.rmtree(task.staged, ignore_errors=True)
@@ -141,7 +141,7 @@ def grade_all(plan: Plan, store: ResultStore, setup: GradingSetup, checks_digest
 
     pool = WorkerPool(jobs, {"setup": setup.to_json(), "out": str(out)}, out / "logs")
     try:
-        pool.run(tasks, on_reply, on_death)
+        pool.run(tasks, on_reply, on_death, progress.tick)
     finally:
         progress.close()
         shutil.rmtree(staging, ignore_errors=True)

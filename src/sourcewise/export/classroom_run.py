@@ -5,13 +5,22 @@ Usage (the workflow's grading step)::
     python -m sourcewise.export.classroom_run --output "$GITHUB_OUTPUT" \\
         --summary "$GITHUB_STEP_SUMMARY"
 
-It grades ``exercises/`` with the public checks in the sandbox and appends ``result=...`` to
-the step outputs: base64 JSON in the protocol of GitHub Classroom's grader actions
-(``version``, ``status``, ``max_score``, ``tests`` with ``name``, ``status``, ``score``,
-``message``, ``filename``, ``line_no``, ``duration``), which the reporter action sums into
-"Points X/Y". Scores are rounded to quarter points, which add up exactly in the reporter's
-floating-point sum. The step summary gets the same Markdown feedback as ``sourcewise grade``.
-The command always exits 0 after writing its result, so the reporter always runs.
+It grades ``exercises/`` with the public checks in the sandbox and appends two step outputs,
+``earned=...`` and ``missed=...``: base64 JSON in the protocol of GitHub Classroom's grader
+actions (``version``, ``status``, ``max_score``, ``tests`` with ``name``, ``status``,
+``score``, ``message``, ``filename``, ``line_no``, ``duration``), one per runner of the
+reporter action.
+
+Why two runners: the reporter records the sum of the tests' ``score`` fields ("Points
+X/Y"), but its console table scores each runner as passed tests / tests x ``max_score``,
+which disagrees whenever a check earns part of its points. So the points are split: the
+runner ``earned`` holds every check that earned points, each passed with the points it
+earned, and its ``max_score`` is their sum; the runner ``missed`` holds every check that
+missed points, each failed with score 0, and its ``max_score`` is the points missed. Both
+ways of counting then give the same total, and a partly right check shows in both lists.
+Scores are rounded to quarter points, which add up exactly in floating point. The step
+summary gets the same Markdown feedback as ``sourcewise grade``, and the total Classroom
+records. The command always exits 0 after writing its results, so the reporter always runs.
 """
 
 from __future__ import annotations
@@ -29,13 +38,11 @@ from sourcewise.batch.intake import READY, read_submission
 from sourcewise.batch.project import Project
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
-from sourcewise.export.class_results import Graded
+from sourcewise.export.class_results import Graded, format_points
 from sourcewise.export.document import to_markdown
 from sourcewise.export.feedback import feedback_blocks
 from sourcewise.grading.options import DEFAULT_SITE_URL
 from sourcewise.grading.results import SubmissionResult
-
-STATUS = {"passed": "pass", "failed": "fail", "skipped": "fail", "not gradable": "error"}
 
 
 def quarter(points: float) -> float:
@@ -43,26 +50,56 @@ def quarter(points: float) -> float:
     return round(points * 4) / 4
 
 
-def classroom_payload(result: SubmissionResult | None, message: str = "") -> dict[str, Any]:
-    """The grader-action result for GitHub Classroom's reporter."""
+RUNNERS = ("earned", "missed")
+
+
+def _test(name: str, status: str, score: float, message: str, exercise: str,
+          duration: float) -> dict[str, Any]:
+    return {"name": name, "status": status, "score": score, "message": message,
+            "test_code": "", "filename": f"exercises/test_{exercise}.py" if exercise else "",
+            "line_no": 0, "duration": round(duration * 1000)}
+
+
+def classroom_payloads(result: SubmissionResult | None,
+                       message: str = "") -> dict[str, dict[str, Any]]:
+    """The results of the reporter's two runners, ``earned`` and ``missed`` (see above)."""
     if result is None:
-        return {"version": 1, "status": "error", "max_score": 0,
-                "tests": [{"name": "Sourcewise", "status": "error", "score": 0,
-                           "message": message, "test_code": "", "filename": "",
-                           "line_no": 0, "duration": 0}]}
-    tests = [{
-        "name": check.description,
-        "status": STATUS.get(check.status, "fail"),
-        "score": quarter(check.points),
-        "message": check.reason,
-        "test_code": "",
-        "filename": f"exercises/test_{check.exercise}.py",
-        "line_no": 0,
-        "duration": round(check.duration * 1000),
-    } for check in result.checks]
-    passed = all(check.status == "passed" for check in result.checks)
-    return {"version": 1, "status": "pass" if passed else "fail",
-            "max_score": quarter(result.max_points), "tests": tests}
+        placeholder = _test("Nothing graded", "fail", 0, message, "", 0)
+        return {"earned": {"version": 1, "status": "fail", "max_score": 0,
+                           "tests": [placeholder]},
+                "missed": {"version": 1, "status": "error", "max_score": 0,
+                           "tests": [{**placeholder, "name": "Sourcewise",
+                                      "status": "error"}]}}
+    earned, missed = [], []
+    for check in result.checks:
+        got, possible = quarter(check.points), quarter(check.max_points)
+        if got > 0:
+            earned.append(_test(f"{check.description} ({format_points(got)} of "
+                                f"{format_points(possible)} points)", "pass", got, "",
+                                check.exercise, check.duration))
+        if possible - got > 0:
+            status = "error" if check.status == "not gradable" else "fail"
+            missed.append(_test(f"{check.description} ({format_points(possible - got)} "
+                                "points missed)", status, 0, check.reason, check.exercise,
+                                check.duration))
+    earned_points = sum(test["score"] for test in earned)
+    missed_points = quarter(result.max_points) - earned_points
+    if not earned:
+        earned = [_test("No points earned yet", "fail", 0, "", "", 0)]
+    if not missed:
+        missed = [_test("No points missed", "pass", 0, "", "", 0)]
+    return {
+        "earned": {"version": 1, "status": "pass", "max_score": earned_points,
+                   "tests": earned},
+        "missed": {"version": 1, "status": "fail" if missed_points else "pass",
+                   "max_score": missed_points, "tests": missed},
+    }
+
+
+def classroom_total(payloads: dict[str, dict[str, Any]]) -> tuple[float, float]:
+    """The points and the maximum that Classroom records for these results."""
+    return (sum(test["score"] for p in payloads.values() for test in p["tests"]),
+            sum(p["max_score"] for p in payloads.values()))
 
 
 def grade_repository(repository: Path, sandbox: str, site_url: str) -> Graded:
@@ -89,15 +126,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         graded = grade_repository(args.repository, args.sandbox, args.site_url)
-        payload = classroom_payload(graded.result, graded.record.message)
+        payloads = classroom_payloads(graded.result, graded.record.message)
         feedback = to_markdown(feedback_blocks(graded))
     except Exception as error:  # the reporter must still get a result
         traceback.print_exc()
         message = f"grading failed ({type(error).__name__}: {str(error)[:300]})"
-        payload, feedback = classroom_payload(None, message), f"Sourcewise: {message}\n"
-    encoded = base64.b64encode(json.dumps(payload).encode()).decode()
+        payloads, feedback = classroom_payloads(None, message), f"Sourcewise: {message}\n"
+    points, possible = classroom_total(payloads)
+    if possible:
+        feedback += (f"\nGitHub Classroom records {format_points(points)} of "
+                     f"{format_points(possible)} points for the public checks (each "
+                     "check's points rounded to a quarter point).\n")
     with args.output.open("a", encoding="utf-8") as stream:
-        stream.write(f"result={encoded}\n")
+        for runner in RUNNERS:
+            encoded = base64.b64encode(json.dumps(payloads[runner]).encode()).decode()
+            stream.write(f"{runner}={encoded}\n")
     if args.summary:
         with args.summary.open("a", encoding="utf-8") as stream:
             stream.write(feedback)

@@ -20,7 +20,7 @@ from pathlib import Path
 from sourcewise.exercises.catalogue import PASS_FRACTION
 from sourcewise.exercises.scoring import match_phrases
 from sourcewise.export.class_results import ClassResults
-from sourcewise.grading.display import show
+from sourcewise.grading.display import cut_at_word, show
 from sourcewise.grading.failures import MISSING
 from sourcewise.grading.results import ItemResult
 from sourcewise.labels import LABEL_IDS
@@ -29,13 +29,24 @@ NOT_A_LABEL = "not a label"
 ANSWER_WIDTH = 120
 
 
-def answer_text(item: ItemResult) -> str:
+NO_EVIDENCE = "no evidence quoted"
+
+
+def value_text(value: object, exercise: str = "") -> str:
+    """An answer or an expected answer as one comparable string, written as in feedback; in
+    the hand-labelling exercise an empty list is evidence that quotes nothing."""
+    if exercise == "label_by_hand" and isinstance(value, list) and not value:
+        return NO_EVIDENCE
+    return show(value, ANSWER_WIDTH)
+
+
+def answer_text(item: ItemResult, exercise: str = "") -> str:
     """A student's answer to an item as one comparable string, written as in feedback."""
     if item.got_error:
-        return f"(no answer: {item.got_error[:60]})"
+        return f"(no answer: {cut_at_word(item.got_error, 60)})"
     if item.got is MISSING:
         return "(no answer)"
-    return show(item.got, ANSWER_WIDTH)
+    return value_text(item.got, exercise)
 
 
 @dataclass
@@ -164,12 +175,12 @@ def item_stats(results: ClassResults) -> list[ItemStats]:
                 if stats is None:
                     stats = found[key] = ItemStats(
                         check.exercise, check.name, check.description, check.visibility,
-                        item.id, item.text, show(item.expected, ANSWER_WIDTH))
+                        item.id, item.text, value_text(item.expected, check.exercise))
                 stats.answered += 1
                 if item.correct:
                     stats.right += 1
                 else:
-                    stats.wrong_answers[answer_text(item)] += 1
+                    stats.wrong_answers[answer_text(item, check.exercise)] += 1
     return sorted(found.values(), key=lambda s: (s.share_right, s.exercise, s.check, s.item_id))
 
 

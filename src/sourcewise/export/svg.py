@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from sourcewise.grading.display import cut_at_word
+
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"
 INK = "#1b1f24"
 MUTED = "#57606a"
@@ -72,7 +74,7 @@ class Svg:
 def shorten(text: str, limit: int) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+    return text if len(text) <= limit else cut_at_word(text, limit - 1).rstrip() + "\u2026"
 
 
 def _mix(t: float, low: str = "#f6f8fa", high: str = "#0a3069") -> str:

@@ -23,7 +23,24 @@ def show(value: object, width: int = VALUE_WIDTH, *, mark_spaces: bool = False) 
             text = text.replace(" ", VISIBLE_SPACE)
     if len(text) <= width:
         return text
-    return f"{text[:width]} … [cut: {len(text) - width:,} more characters]"
+    kept = cut_at_word(text, width)
+    return f"{kept} … [cut: {len(text) - len(kept):,} more characters]"
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """The start of ``text``, at most ``limit`` characters, ending at a word boundary: the cut
+    falls on the last space within the limit, unless that would drop more than a third of
+    it (one long word), when the word is cut where the limit falls."""
+    if len(text) <= limit:
+        return text
+    if limit < 1:
+        return ""
+    if text[limit].isspace():
+        return text[:limit].rstrip()
+    space = max(text.rfind(" ", 0, limit), text.rfind("\n", 0, limit))
+    if space >= limit * 2 // 3:
+        return text[:space].rstrip()
+    return text[:limit]
 
 
 def call_text(function: str, args: list, kwargs: dict) -> str:

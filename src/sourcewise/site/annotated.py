@@ -1,11 +1,13 @@
 """The annotated article: every unit marked by its label, its annotation one keypress away.
 
-Each unit is a ``span`` with its label's class (colour and underline style) followed by its
-visible tag. The tag is a ``button`` (``aria-expanded``, ``aria-controls``) that opens the
-unit's note: label, source, cue words, rationale, numbers, fact-checks and teaching points.
-``docs/javascripts/annotations.js`` does the toggling. A unit whose label is not shown (a
-hand-labelling unit in the student build) gets a "TO LABEL" tag that links to exercise 1
-instead, and no note at all.
+Each unit is a ``span`` with its label's class (colour and underline style) ending in its
+visible tag. The tag is the ``summary`` of a ``details`` element whose body is the unit's
+note: label, source, cue words, rationale, numbers, fact-checks and teaching points. So a
+note opens and closes without JavaScript; ``docs/javascripts/annotations.js`` only adds
+Escape to close and opening the note of a unit linked to (``#u-...``). The tag is glued to
+the unit's last word, so a wrapped line never starts with it. A unit whose label is not
+shown (a hand-labelling unit in the student build) gets a "TO LABEL" tag that links to
+exercise 1 instead, and no note at all.
 """
 
 from __future__ import annotations
@@ -42,30 +44,59 @@ def _relative(unit: Unit, span: Span | Cue) -> int:
     return at
 
 
-def marked_text(unit: Unit) -> str:
-    """The unit's text, escaped, with its cue words and its source marked in place.
-
-    Cues become ``<mark class="sw-cue">``, the source ``<span class="sw-source">``. Where
-    spans overlap, the text is cut at every span boundary and each piece is wrapped in every
-    span that covers it, so nothing is lost or duplicated.
-    """
-    marks: list[tuple[int, int, str, str]] = []  # start, end, opening tag, closing tag
+def _marks(unit: Unit) -> list[tuple[int, int, str, str]]:
+    """Start, end, opening and closing tag of every span marked inside a unit's text."""
+    marks: list[tuple[int, int, str, str]] = []
     if unit.source is not None:
         at = _relative(unit, unit.source)
         marks.append((at, at + len(unit.source.text), '<span class="sw-source">', "</span>"))
     for cue in unit.cues:
         at = _relative(unit, cue)
-        opening = f'<mark class="sw-cue" data-cue="{esc(cue.kind)}">'
+        css = "sw-time" if cue.kind == "time" else "sw-cue"
+        opening = f'<mark class="{css}" data-cue="{esc(cue.kind)}">'
         marks.append((at, at + len(cue.text), opening, "</mark>"))
-    cuts = sorted({0, len(unit.text), *(m[0] for m in marks), *(m[1] for m in marks)})
+    return marks
+
+
+def _marked_pieces(unit: Unit, extra_cuts: tuple[int, ...] = ()) -> list[tuple[int, str]]:
+    """The unit's text cut at every span boundary: (start, escaped and wrapped piece)."""
+    marks = _marks(unit)
+    cuts = sorted({0, len(unit.text), *extra_cuts, *(m[0] for m in marks), *(m[1] for m in marks)})
     pieces = []
     for start, end in zip(cuts, cuts[1:], strict=False):
         covering = [m for m in marks if m[0] <= start and end <= m[1]]
         piece = esc(unit.text[start:end])
         for _, _, opening, closing in reversed(covering):
             piece = opening + piece + closing
-        pieces.append(piece)
-    return "".join(pieces)
+        pieces.append((start, piece))
+    return pieces
+
+
+def marked_text(unit: Unit) -> str:
+    """The unit's text, escaped, with its cue words and its source marked in place.
+
+    Label cues become ``<mark class="sw-cue">``, time words ``<mark class="sw-time">``, the
+    source ``<span class="sw-source">``. Where spans overlap, the text is cut at every span
+    boundary and each piece is wrapped in every span that covers it, so nothing is lost or
+    duplicated.
+    """
+    return "".join(piece for _, piece in _marked_pieces(unit))
+
+
+def last_word_start(text: str) -> int:
+    """Where the last word of a text starts (after its last run of white space)."""
+    stripped = text.rstrip()
+    cut = max(stripped.rfind(" "), stripped.rfind("\u00a0"), stripped.rfind("\n"))
+    return cut + 1
+
+
+def _split_marked_text(unit: Unit) -> tuple[str, str]:
+    """The marked text in two parts: everything before the last word, and the last word."""
+    glue = last_word_start(unit.text)
+    pieces = _marked_pieces(unit, (glue,))
+    head = "".join(piece for start, piece in pieces if start < glue)
+    tail = "".join(piece for start, piece in pieces if start >= glue)
+    return head, tail
 
 
 def _verdict(check: FactCheck) -> str:
@@ -104,7 +135,7 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
 
 
 def render_note(unit: Unit, name: str) -> str:
-    """The hidden note of a labelled unit, opened by its tag button."""
+    """The note of a labelled unit: the body of the ``details`` its tag opens."""
     if unit.label is None:
         raise ValueError(f"unit {unit.id}: a unit without a label has no note")
     style = style_of(unit)
@@ -124,11 +155,12 @@ def render_note(unit: Unit, name: str) -> str:
     )
     return element(
         "div", body, class_=f"sw-note {style.css}", id=f"n-{unit.id}", role="group",
-        aria_label=f"Note on {name}", hidden=True,
+        aria_label=f"Note on {name}",
     )
 
 
 def _tag(unit: Unit, name: str, to_label_url: str | None) -> str:
+    """The unit's tag: a summary that opens its note, or a TO LABEL link to exercise 1."""
     style = style_of(unit)
     if unit.label is None:
         todo = f"{style.tag}: label {name} yourself in exercise 1"
@@ -136,26 +168,30 @@ def _tag(unit: Unit, name: str, to_label_url: str | None) -> str:
             return element("span", esc(style.tag), class_=f"sw-tag {style.css}", title=todo)
         return element("a", esc(style.tag), class_=f"sw-tag {style.css}", href=to_label_url,
                        aria_label=todo)
-    return element(
-        "button", esc(style.tag), type="button", class_=f"sw-tag {style.css}",
-        aria_expanded="false", aria_controls=f"n-{unit.id}",
+    summary = element(
+        "summary", esc(style.tag), class_=f"sw-tag {style.css}",
         aria_label=f"{style.tag} ({style.name}): note on {name}",
     )
+    return element("details", summary + render_note(unit, name), class_="sw-more",
+                   id=f"d-{unit.id}")
 
 
-def render_unit(unit: Unit, name: str, to_label_url: str | None) -> tuple[str, str]:
-    """The marked unit with its tag, and its note (empty for a unit to label)."""
+def render_unit(unit: Unit, name: str, to_label_url: str | None) -> str:
+    """The marked unit ending in its tag; the tag is glued to the last word.
+
+    A labelled unit's tag is a ``details`` element holding its note, so the note opens
+    right below the sentence, with or without JavaScript.
+    """
     style = style_of(unit)
-    text = element("span", marked_text(unit), class_="sw-unit__text")
-    tagged = f"{text} {_tag(unit, name, to_label_url)}"
-    note = render_note(unit, name) if unit.label is not None else ""
+    head, tail = _split_marked_text(unit)
+    last = element("span", tail, class_="sw-unit__text")
+    glued = element("span", f"{last}\u00a0{_tag(unit, name, to_label_url)}", class_="sw-glue")
+    text = (element("span", head, class_="sw-unit__text") if head else "") + glued
     if unit.kind == "heading":
         level = "h3" if unit.paragraph == 0 else "h4"
-        marked = element(level, tagged, class_=f"sw-unit sw-heading {style.css}",
-                         id=unit_anchor(unit.id))
-    else:
-        marked = element("span", tagged, class_=f"sw-unit {style.css}", id=unit_anchor(unit.id))
-    return marked, note
+        return element(level, text, class_=f"sw-unit sw-heading {style.css}",
+                       id=unit_anchor(unit.id))
+    return element("span", text, class_=f"sw-unit {style.css}", id=unit_anchor(unit.id))
 
 
 def blocks(case: CaseStudy) -> Iterator[list[Unit]]:
@@ -181,8 +217,6 @@ def render_article(case: CaseStudy, linker: Linker, page: str, exercise_page: st
         for index, unit in enumerate(block):
             if index:
                 content += esc(case.text[block[index - 1].end : unit.start])
-            marked, note = render_unit(unit, names[unit.id], to_label_url)
-            # A note follows its unit, so an opened note appears right below the sentence.
-            content += marked + note
+            content += render_unit(unit, names[unit.id], to_label_url)
         parts.append(content if block[0].kind == "heading" else element("div", content, class_="sw-para"))
     return element("article", "\n".join(parts), class_="sw-article", aria_label=case.publication.title)

@@ -48,9 +48,10 @@ def render_case_page(case: CaseStudy, linker: Linker) -> str:
     to_label = counts_by_style(case.units)[TO_LABEL]
     intro = (
         "This is the full article, sentence by sentence. Every sentence and heading carries a "
-        "tag that names its label. Select a tag (or move to it with <kbd>Tab</kbd> and press "
-        "<kbd>Enter</kbd>) to open its note: the label, the source, the cue words, why, and "
-        "what fact-checkers found. <kbd>Escape</kbd> or the tag again closes it."
+        "tag that names its label, at the end of its last word. Select a tag (or move to it "
+        "with <kbd>Tab</kbd> and press <kbd>Enter</kbd>) to open its note below the line: the "
+        "label, the source, the cue words, why, and what fact-checkers found. Select the tag "
+        "again to close it."
     )
     if to_label:
         intro += (

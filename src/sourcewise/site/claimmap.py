@@ -3,15 +3,18 @@
 Marks run in reading order, one row per paragraph (headings get their own row), each as wide
 as its sentence is long. A mark is coloured by its label and also patterned, and the caption
 lists every label with its pattern and count in words, so neither colour nor the picture is
-needed to read it.
+needed to read it. Each mark is a link to its unit, named in words ("Sentence 3: Sourced
+fact"), so the map is also a keyboard-reachable table of contents of the text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from sourcewise.casestudy.model import CaseStudy, Unit
-from sourcewise.site.annotated import blocks
+from sourcewise.site.annotated import blocks, unit_anchor, unit_names
 from sourcewise.site.html import element, esc
-from sourcewise.site.legend import STYLES, LabelStyle, chip, counts_by_style, style_of
+from sourcewise.site.legend import STYLES, TO_LABEL, LabelStyle, chip, counts_by_style, style_of
 
 WIDTH = 720
 ROW_HEIGHT = 14
@@ -53,6 +56,11 @@ def _mark(prefix: str, style: LabelStyle, x: float, y: float, width: float, heig
     return f'<g class="{style.css}"><rect class="sw-map__mark" {box}/>{overlay}</g>'
 
 
+def _linked_mark(mark: str, href: str, label: str) -> str:
+    return (f'<a class="sw-map__link" href="{esc(href)}" aria-label="{esc(label)}">'
+            f"<title>{esc(label)}</title>{mark}</a>")
+
+
 def _row_widths(row: list[Unit], scale: float) -> list[float]:
     widths = [max(MIN_MARK, len(unit.text) * scale) for unit in row]
     room = WIDTH - MARK_GAP * (len(row) - 1)
@@ -67,9 +75,25 @@ def describe_counts(units: tuple[Unit, ...]) -> str:
     return "; ".join(f"{s.name}: {counts[s.key]}" for s in STYLES if counts[s.key])
 
 
-def render_claim_map(case: CaseStudy, prefix: str = "sw-map") -> str:
-    """The claim map of a case study (as its audience may see it) as a figure with a caption."""
-    rows = list(blocks(case))
+def render_claim_map(case: CaseStudy, prefix: str = "sw-map",
+                     href: Callable[[str], str] | None = None) -> str:
+    """The claim map of a case study (as its audience may see it) as a figure with a caption.
+
+    ``href`` gives the address of a unit from its id; by default, its anchor on this page.
+    """
+    return render_map(list(blocks(case)), f"Claim map of “{case.publication.title}”",
+                      unit_names(case), href or (lambda uid: "#" + unit_anchor(uid)), prefix,
+                      "sentence or heading of the article")
+
+
+def render_map(rows: Sequence[Sequence[Unit]], title: str, names: dict[str, str],
+               href: Callable[[str], str], prefix: str, what: str) -> str:
+    """A claim map of any text given as rows of units (one row per paragraph or heading).
+
+    ``names`` names each unit to a reader ("sentence 3"); ``what`` says what one mark
+    stands for, for the caption ("sentence or heading of the article").
+    """
+    units = [unit for row in rows for unit in row]
     scale = min((WIDTH - MARK_GAP * (len(row) - 1)) / sum(len(u.text) for u in row)
                 for row in rows)
     marks = []
@@ -77,23 +101,25 @@ def render_claim_map(case: CaseStudy, prefix: str = "sw-map") -> str:
         y = index * (ROW_HEIGHT + ROW_GAP)
         x = 0.0
         for unit, width in zip(row, _row_widths(row, scale), strict=True):
-            marks.append(_mark(prefix, style_of(unit), x, y, width, ROW_HEIGHT))
+            style = style_of(unit)
+            label = f"{names[unit.id].capitalize()}: {style.name}"
+            marks.append(_linked_mark(_mark(prefix, style, x, y, width, ROW_HEIGHT),
+                                      href(unit.id), label))
             x += width + MARK_GAP
     height = len(rows) * (ROW_HEIGHT + ROW_GAP) - ROW_GAP
-    counts = describe_counts(case.units)
-    title = f"Claim map of “{case.publication.title}”"
+    counts = describe_counts(units)
     description = (
-        f"{len(case.units)} marks, one per sentence or heading in reading order, one row per "
-        f"paragraph: {counts}."
+        f"{len(units)} marks, one per {what} in reading order, one row per paragraph: "
+        f"{counts}. Each mark links to its {what.split(' ')[0]}."
     )
     svg = (
-        f'<svg class="sw-map__svg" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg class="sw-map__svg" role="group" viewBox="0 0 {WIDTH} {height}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc">'
         f'<title id="{prefix}-title">{esc(title)}</title>'
         f'<desc id="{prefix}-desc">{esc(description)}</desc>'
         f"{_defs(prefix)}{''.join(marks)}</svg>"
     )
-    return element("figure", svg + _caption(case, prefix), class_="sw-map")
+    return element("figure", svg + _caption(units, prefix, what), class_="sw-map")
 
 
 def _swatch(prefix: str, style: LabelStyle) -> str:
@@ -103,21 +129,24 @@ def _swatch(prefix: str, style: LabelStyle) -> str:
     )
 
 
-def _caption(case: CaseStudy, prefix: str) -> str:
-    counts = counts_by_style(case.units)
-    items = "".join(
-        element(
+def _caption(units: Sequence[Unit], prefix: str, what: str) -> str:
+    """Every label with its colour, pattern and count; "to label" only when a unit waits."""
+    counts = counts_by_style(units)
+    waiting = counts[TO_LABEL]
+    items = []
+    for s in STYLES:
+        if s.key == TO_LABEL and not waiting:
+            continue
+        count = str(counts[s.key]) + (" shown" if waiting and s.key != TO_LABEL else "")
+        items.append(element(
             "li",
             f"{_swatch(prefix, s)} {chip(s)} {esc(s.name)} ({esc(s.pattern)}): "
-            + element("strong", str(counts[s.key]), class_="sw-map__count"),
+            + element("strong", count, class_="sw-map__count"),
             data_label=s.key,
-        )
-        for s in STYLES
-        if counts[s.key]
-    )
+        ))
     text = (
-        "<strong>Claim map.</strong> One mark per sentence or heading of the article, in "
-        "reading order, one row per paragraph; a mark is as wide as its sentence is long. "
-        "Each label has its own colour and pattern:"
+        f"<strong>Claim map.</strong> One mark per {esc(what)}, in reading order, one row per "
+        "paragraph; a mark is as wide as its sentence is long, and links to it. Each label "
+        "has its own colour and pattern:"
     )
-    return element("figcaption", text + element("ul", items, class_="sw-map__legend"))
+    return element("figcaption", text + element("ul", "".join(items), class_="sw-map__legend"))

@@ -105,6 +105,9 @@ def render_legend(units: Iterable[Unit], to_label_note: str) -> str:
     marks = (
         element("li", "Cue words, the words that signal a label, are "
                 + element("mark", "bold and boxed", class_="sw-cue") + ".")
+        + element("li", "Time words, whose meaning depends on when the article was written, "
+                  "are in a " + element("mark", "dashed, rounded outline", class_="sw-time")
+                  + ", not bold.")
         + element("li", "The source a sentence names is "
                   + element("span", "in italics with a bar before it", class_="sw-source")
                   + ".")

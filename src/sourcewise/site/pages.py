@@ -17,6 +17,7 @@ from sourcewise.casestudy import default_case_study, load_case_study
 from sourcewise.casestudy.model import CaseStudy
 from sourcewise.site import answer_key, casepage, exercise_index, glossary, numbers_page, sources_page
 from sourcewise.site.audience import Audience, view_for
+from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.glossary import Term
 from sourcewise.site.html import Linker, element
@@ -103,7 +104,8 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         if name == "claim-map":
-            return render_claim_map(data.case)
+            return render_claim_map(
+                data.case, href=lambda uid: linker.url(page, casepage.PAGE, unit_anchor(uid)))
         if name == "edition":
             return _edition_note(data, linker, page)
         unknown.append(f"{page}: unknown marker {match.group(0)!r}; known: claim-map, edition")
