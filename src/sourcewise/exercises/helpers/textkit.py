@@ -403,6 +403,7 @@ def _range_from(text, spans, first, index, low):
 MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): number for number, name in enumerate(calendar.month_abbr)
                     if name})
+MONTH_NAMES["sept"] = 9
 WEEKDAY_NAMES = [name.lower() for name in calendar.day_name]
 
 
@@ -500,6 +501,41 @@ def period(day, unit, step=0):
         moved = add_months(day.replace(day=1), step)
         return month_span(moved.year, moved.month)
     return year_span(day.year + step)
+
+
+def latest(today, month, day=None, before=False):
+    """The most recent month (or date, with ``day``) of that name that is not after
+    ``today``, as a span. With ``before=True`` it must also be before today's own month (or
+    day): "last June", read in June, is the June of the year before.
+
+    >>> latest(parse_date("2024-01-10"), 12, 28)
+    {'start': '2023-12-28', 'end': '2023-12-28'}
+    >>> latest(parse_date("2023-06-15"), 6, before=True)
+    {'start': '2022-06-01', 'end': '2022-06-30'}
+    >>> latest(parse_date("2023-03-01"), 2, 29)
+    {'start': '2020-02-29', 'end': '2020-02-29'}
+    """
+    for year in range(today.year, today.year - 9, -1):
+        if day is None:
+            first = datetime.date(year, month, 1)
+            if first <= today and not (before and (year, month) == (today.year, today.month)):
+                return month_span(year, month)
+        elif day <= calendar.monthrange(year, month)[1]:
+            date = datetime.date(year, month, day)
+            if date < today or (date == today and not before):
+                return day_span(date)
+    return None
+
+
+def latest_weekday(today, name, before=False):
+    """The most recent day of the week called ``name`` ("monday") not after ``today``, as a
+    span; with ``before=True``, strictly before today.
+
+    >>> latest_weekday(parse_date("2024-01-10"), "friday")
+    {'start': '2024-01-05', 'end': '2024-01-05'}
+    """
+    back = (today.weekday() - WEEKDAY_NAMES.index(name)) % 7
+    return day_span(add_days(today, -(back or (7 if before else 0))))
 
 
 # --- quotation marks -----------------------------------------------------------------------
