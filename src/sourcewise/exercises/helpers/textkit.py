@@ -33,6 +33,8 @@ NOT_IN_A_NOUN_PHRASE = {
     "not", "also", "then", "now", "on", "at", "in", "to", "as", "than", "with", "by",
     "last", "yesterday", "today", "tonight", "earlier", "later", "this",
 }
+# Small words that stay inside a noun phrase read backwards ("Police at the scene").
+INSIDE_A_NOUN_PHRASE = {"in", "to", "with", "at", "by", "on"}
 # A pronoun is a noun phrase on its own ("she said"), never part of a longer one.
 PRONOUNS = {"it", "they", "he", "she", "we", "you", "i"}
 
@@ -159,8 +161,11 @@ def noun_phrase_before(text, position, longest=8):
 
     It runs back at most ``longest`` words and stops at a comma, a joining word ("and",
     "that", "who"), a verb that needs a subject ("is", "will") or a word such as "it".
+    Words such as "of", "in" and "with" stay inside it ("People familiar with the plans").
     Helping words right before ``position`` are stepped over first: before "said" in "The
-    club has also said", the noun phrase is "The club". None when there is no such phrase.
+    club has also said", the noun phrase is "The club". An aside between commas is stepped
+    over when the noun phrase before it starts the sentence: before "said" in "Dr. Lee, the
+    head nurse, said", it is "Dr. Lee". None when there is no such phrase.
 
     >>> noun_phrase_before("Mayor Lena Ortiz said the line would open.", 3)
     'Mayor Lena Ortiz'
@@ -170,6 +175,8 @@ def noun_phrase_before(text, position, longest=8):
     'Pakistan'
     >>> noun_phrase_before("Yes, she said.", 2)
     'she'
+    >>> noun_phrase_before("Dr. Lee, the head nurse, said the ward is full.", 5)
+    'Dr. Lee'
     >>> print(noun_phrase_before('"We lost," said the coach.', 2))
     None
     """
@@ -177,19 +184,35 @@ def noun_phrase_before(text, position, longest=8):
     while position > 1 and spans[position - 1][0].lower() in HELPING_WORDS \
             and not _breaks_between(text, spans, position - 2, position - 1):
         position -= 1
-    start = position
-    while start > 0 and position - start < longest:
-        word = spans[start - 1][0].lower()
-        if word in PRONOUNS and start == position:
-            start -= 1
-        if word in NOT_IN_A_NOUN_PHRASE or word in PRONOUNS:
-            break
-        if start < len(spans) and _breaks_between(text, spans, start - 1, start):
-            break
-        start -= 1
+    start = _walk_back(text, spans, position, longest)
+    if start == position and position > 1:  # a comma right before: is there an aside?
+        aside = position - 1
+        while aside > 0 and not _breaks_between(text, spans, aside - 1, aside):
+            aside -= 1
+        first = _walk_back(text, spans, aside, longest, True) if aside > 0 else aside
+        if first == 0 < aside and position - aside <= 6:
+            return phrase_text(text, first, aside)
     if start == position:
         return None
     return phrase_text(text, start, position)
+
+
+def _walk_back(text, spans, position, longest, skip_comma=False):
+    """Where the noun phrase that ends before word ``position`` starts (``position`` itself
+    when there is none); with ``skip_comma``, a comma right before ``position`` does not
+    stop it."""
+    start = position
+    while start > 0 and position - start < longest:
+        check_gap = start < len(spans) and not (skip_comma and start == position)
+        if check_gap and _breaks_between(text, spans, start - 1, start):
+            break
+        word = spans[start - 1][0].lower()
+        if word in PRONOUNS:
+            return start - 1 if start == position else start
+        if word in NOT_IN_A_NOUN_PHRASE and word not in INSIDE_A_NOUN_PHRASE:
+            break
+        start -= 1
+    return start
 
 
 def noun_phrase_after(text, position, longest=8):

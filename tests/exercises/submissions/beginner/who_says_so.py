@@ -8,7 +8,9 @@ CUES = [
     "warned", "reported", "confirmed", "insisted", "noted", "wrote", "added", "stated",
     "explained", "admitted", "predicted", "estimated", "believe", "believes", "say",
     "expressed concern", "expressed concerns", "expressed serious concerns",
-    "released statements", "announced", "found that", "showed that", "concluded",
+    "released statements", "found", "concluded", "ruled", "denied", "expect", "expects",
+    "fear", "fears", "complained", "suggested", "revealed", "reveal", "shows", "show",
+    "states", "issued a warning",
 ]
 # Cues whose source comes after them ("according to the club").
 SOURCE_AFTER = ["according to"]
