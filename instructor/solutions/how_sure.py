@@ -70,7 +70,7 @@ DOCUMENT_WORDS = {
     "report", "study", "audit", "survey", "review", "analysis", "investigation", "inquiry",
     "research", "data", "figures", "records", "memo", "judgment", "judgement", "accounts",
     "census", "index", "document", "documents", "letter", "filing", "poll", "paper", "statistics",
-    "judgment", "ruling", "minutes", "papers", "budget", "accounts", "transcript", "log",
+    "ruling", "minutes", "papers", "budget", "transcript", "log",
     "trial", "trials", "experiment", "assessment", "evaluation", "inspection", "model",
     "forecast", "results", "readings", "register", "archive", "file", "files", "filings",
     "testing", "tests", "paperwork", "publication", "journal", "application", "contract",

@@ -20,8 +20,7 @@ TITLES_AND_MONTHS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "capt", "sgt", "gov", "sen",
     "rep", "rev", "no", "vs", "mt", "fig",
     # more titles, ranks and words that never end a sentence ("approx. 3", "Smith v. Jones")
-    "cllr", "hon", "supt", "insp", "det", "cpl", "pte", "adm", "cmdr", "brig", "maj", "sgt",
-    "mme", "mlle", "messrs", "approx", "v", "cf", "viz", "ca", "dept", "est", "ave",
+    "cllr", "hon", "supt", "insp", "det", "cpl", "pte", "adm", "cmdr", "brig", "maj", "mme", "mlle", "messrs", "approx", "v", "cf", "viz", "ca", "dept", "est", "ave",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 

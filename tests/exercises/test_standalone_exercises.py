@@ -125,3 +125,38 @@ def test_a_submission_without_the_helper_gets_the_starters_copy(tmp_path):
     points, possible, reasons = scores["who_says_so"]
     assert 0 < points < possible, reasons
     assert not [r for r in reasons if "textkit" in r]
+
+
+RENAMED = {"_HEDGE_WORD": "_WORD", "_LOADED_WORD": "_WORD"}  # one name, two regexes
+
+
+def definitions(path: Path) -> dict[str, str]:
+    """Each top-level function, class or assignment of a module, as a normalised dump."""
+    source = path.read_text(encoding="utf-8")
+    for new, old in RENAMED.items():
+        source = source.replace(new, old)
+    found = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            found[node.name] = ast.dump(node)
+        elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            found[node.targets[0].id] = ast.dump(node)
+    return found
+
+
+# Which earlier reference solutions each one copies code from (it may not import them).
+COPIES = {"how_sure": ("who_says_so",), "loaded_language": ("who_says_so",),
+          "put_it_together": ("who_says_so", "how_sure", "loaded_language")}
+
+
+@pytest.mark.parametrize("name", sorted(COPIES))
+def test_copied_reference_code_is_the_same_as_its_original(name):
+    """A reference solution's copy of an earlier solution's code is that code, unchanged:
+    every definition it shares with a solution it copies from is identical to one of them."""
+    folder = ROOT / "instructor" / "solutions"
+    own = definitions(folder / f"{name}.py")
+    others = [definitions(folder / f"{other}.py") for other in COPIES[name]]
+    shared = [key for key in own if any(key in other for other in others)]
+    assert shared
+    for key in shared:
+        assert any(other.get(key) == own[key] for other in others), key

@@ -16,6 +16,7 @@ import yaml
 
 from sourcewise.casestudy import load_case_study
 from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
+from sourcewise.release.leaks import words
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = "sourcewise-student"
@@ -105,6 +106,19 @@ def test_no_solution_hidden_check_hidden_item_or_answer_is_in_the_bundle(built):
     assert any(key.endswith(".rationale") for key in hidden)
     leaked = {where: needle for where, needle in hidden.items() if needle in text}
     assert leaked == {}
+
+
+def test_a_normal_release_has_no_worked_answers_or_notes(built):
+    """The normal bundle's site has no worked-answers pages and no hand-labelling rationale
+    (``release --reveal`` publishes both, tests/release/test_reveal.py)."""
+    site = built / BUNDLE / "site"
+    assert not (site / "answers").exists()
+    html = (site / "case-study" / "index.html").read_text(encoding="utf-8")
+    page = " " + " ".join(words(html)) + " "
+    units = load_case_study(REPO / "src" / "sourcewise" / "cases" / "taliban-arms").hand_label_units
+    assert units
+    for unit in units:
+        assert " " + " ".join(words(unit.rationale)) + " " not in page, unit.id
 
 
 def test_the_bundled_case_study_has_no_hand_labelling_answers(built):

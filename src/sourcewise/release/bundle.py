@@ -59,9 +59,15 @@ def assemble(project: Project, destination: Path, site: Path) -> Path:
     return destination
 
 
-def build_site(project: Project, destination: Path) -> Path:
-    """Build the student site (``mkdocs.yml``) into ``destination``."""
+def build_site(project: Project, destination: Path, reveal: bool = False) -> Path:
+    """Build the student site (``mkdocs.yml``) into ``destination``; with ``reveal``, the
+    edition for after the deadline (hand-labelling notes and worked answers shown)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("SOURCEWISE_AUDIENCE", None)
+    environment.pop("SOURCEWISE_SOLUTIONS", None)
+    if reveal:
+        environment.update(SOURCEWISE_AUDIENCE="revealed",
+                           SOURCEWISE_SOLUTIONS=str(project.solutions))
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml",
          "--site-dir", str(destination)],

@@ -15,7 +15,15 @@ from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
 from sourcewise.casestudy.model import CaseStudy
-from sourcewise.site import answer_key, casepage, exercise_index, glossary, numbers_page, sources_page
+from sourcewise.site import (
+    answer_key,
+    casepage,
+    exercise_index,
+    glossary,
+    numbers_page,
+    sources_page,
+    worked_answers,
+)
 from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
@@ -32,19 +40,26 @@ class SiteData:
     audience: Audience
     case: CaseStudy
     terms: tuple[Term, ...]
+    solutions: Path | None = None  # the reference solutions, for a revealed build
 
 
 def prepare(
     audience: Audience, case_folder: str | Path | None = None,
-    glossary_file: str | Path | None = None,
+    glossary_file: str | Path | None = None, solutions: str | Path | None = None,
 ) -> SiteData:
     """Load and check the case study and the glossary for one audience.
 
+    A revealed build needs ``solutions``, the folder of reference solutions it publishes.
     Raises ``CaseStudyError``, ``GlossaryError`` or ``ValueError`` (a redacted case in an
-    instructor build) with a message saying what to fix.
+    instructor build, a revealed build without solutions) with a message saying what to fix.
     """
     case = load_case_study(case_folder) if case_folder is not None else default_case_study()
-    return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file))
+    folder = Path(solutions) if solutions else None
+    if audience is Audience.REVEALED and (folder is None or not folder.is_dir()):
+        raise ValueError("a revealed build publishes the reference solutions: give their "
+                         "folder in SOURCEWISE_SOLUTIONS (sourcewise release --reveal does)")
+    return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file),
+                    folder if audience is Audience.REVEALED else None)
 
 
 def generated_paths(audience: Audience) -> tuple[str, ...]:
@@ -53,6 +68,8 @@ def generated_paths(audience: Audience) -> tuple[str, ...]:
              exercise_index.PAGE)
     if audience is Audience.INSTRUCTOR:
         paths += (answer_key.PAGE,)
+    if audience is Audience.REVEALED:
+        paths += worked_answers.paths()
     return paths
 
 
@@ -72,6 +89,8 @@ def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
     }
     if data.audience is Audience.INSTRUCTOR:
         pages[answer_key.PAGE] = answer_key.render_answer_key(data.case, linker)
+    if data.audience is Audience.REVEALED and data.solutions is not None:
+        pages.update(worked_answers.render_pages(data.solutions, linker))
     return pages
 
 
@@ -83,6 +102,11 @@ def problems(data: SiteData, linker: Linker) -> list[str]:
 def _edition_note(data: SiteData, linker: Linker, page: str) -> str:
     if data.audience is Audience.STUDENT:
         return ""
+    if data.audience is Audience.REVEALED:
+        answers = linker.link(page, worked_answers.INDEX, "worked answers")
+        return element("p", "<strong>Answers edition.</strong> Published after grading: this "
+                       "build shows the notes of the hand-labelling sentences and the "
+                       f"{answers} to every exercise.", class_="sw-edition")
     key = linker.link(page, answer_key.PAGE, "answer key")
     text = (
         "<strong>Instructor edition.</strong> This build includes the " + key + " and the notes "
