@@ -93,6 +93,11 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
                             help="where students read the site, for lesson links")
     gradescope.add_argument("--sandbox", choices=("auto", "require"), default="require",
                             help="sandbox for checking the solutions and starters here")
+    gradescope.add_argument("--allow-sandbox-fallback", action="store_true",
+                            help="let the autograder grade without bubblewrap when the "
+                                 "container cannot create namespaces (student code then "
+                                 "runs without isolation; results.json says so). Default: "
+                                 "refuse and say why in results.json")
     _project_option(gradescope)
     classroom = targets.add_parser(
         "classroom", help="the GitHub Classroom workflow",

@@ -8,14 +8,23 @@ import json
 from sourcewise.batch.progress import Progress
 from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record, ResultStore
+from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
 
 
 def make_record(key: str = "alice", **changes) -> Record:
     fields = {"key": key, "student": Student.unlisted(key), "origins": (f"{key}.zip",),
               "status": "graded", "notes": ("a note",), "submission_digest": "s",
-              "checks_digest": "c", "seconds": 0.5,
-              "result": {"checks": [{"name": "x", "score": 1.0}]}}
+              "checks_digest": "c", "seconds": 0.5, "result": a_result()}
     return Record(**(fields | changes))
+
+
+def a_result() -> SubmissionResult:
+    """A small engine result with one check of two items, one of them wrong."""
+    items = [ItemResult("i1", True, ["a"], ["a"], None, "Because a.", "Sentence a."),
+             ItemResult("i2", False, ["b"], [], None, "Missed 'b'. Because b.", "Sentence b.")]
+    check = CheckResult("exercises/test_x.py::test_x", "test_x", "how_sure", "Finds hedges.",
+                        "failed", 0.5, 1.0, 2.0, reason="1 of 2 items correct.", items=items)
+    return SubmissionResult("/staged/alice", [check], started="2026-12-07T00:00:00Z")
 
 
 def test_records_round_trip_through_the_store(tmp_path):
@@ -51,7 +60,7 @@ def test_saving_replaces_the_whole_record(tmp_path):
     store.save(make_record(status="error", message="worker died"))
     store.save(make_record())
     assert store.load("alice").status == "graded"
-    assert [p.name for p in store.folder.iterdir()] == ["alice.json"]
+    assert sorted(p.name for p in store.folder.iterdir()) == ["alice.json", "items"]
 
 
 class FakeClock:

@@ -60,7 +60,7 @@ def test_every_chunk_is_graded_in_one_session_in_order(tmp_path):
     for key in "abcde":
         record = store.load(key)
         assert record.status == "graded"
-        assert record.result["submission"] == str(tmp_path / key)
+        assert record.result.submission == str(tmp_path / key)
 
 
 def test_an_engine_failure_fails_the_rest_of_its_chunk_and_grading_goes_on(tmp_path):
@@ -72,7 +72,7 @@ def test_an_engine_failure_fails_the_rest_of_its_chunk_and_grading_goes_on(tmp_p
         ("a", "graded"), ("b", "error"), ("c", "error"), ("d", "graded"), ("e", "graded")]
     assert "internal error while grading (RuntimeError: engine failure on b)" in \
         store.load("c").message
-    assert store.load("d").result["submission"] == str(tmp_path / "d")
+    assert store.load("d").result.submission == str(tmp_path / "d")
 
 
 def test_a_session_that_cannot_start_fails_one_chunk_at_a_time(tmp_path):

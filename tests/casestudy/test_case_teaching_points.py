@@ -1,7 +1,7 @@
 """The fact-check table and the ten teaching points are pinned to the units that carry them."""
 
-AP_2021 = "https://kvia.com/ap-national-news/2021/08/16/billions-spent-on-afghan-army-ultimately-benefitted-taliban"
-AP_2023 = "https://ktvz.com/news/ap-national-news/2023/09/04/pakistani-premier-claims-us-military-equipment-left-behind-in-afghanistan-is-now-in-militant-hands/"
+AP_2021 = "ap-2021-billions"
+AP_2023 = "ap-2023-kakar"
 
 
 def factcheck(case, unit_id, *words):
@@ -20,14 +20,15 @@ def test_wrong_period_of_the_18_6_billion(case):
     unit = case.unit("p13s01")
     assert unit.label == "official_estimate"
     assert "wrong-period" in unit.points
-    assert factcheck(case, "p13s01", "2005", "August 2021", "$18.6 billion").verdict == "wrong"
+    assert factcheck(case, "p13s01", "2005", "August 2021", "$18.6 billion").verdict == (
+        "misleading: wrong period")  # right figures, wrong period: not "wrong"
     assert cue_kinds(case, "p13s01")["estimated"] == "attribution"
 
 
 def test_whose_equipment_was_left_behind(case):
     """The $7.12 billion was the Afghan forces' inventory, not U.S. troops' gear (point 4)."""
     assert "whose-equipment" in case.unit("p13s01").points
-    assert factcheck(case, "p13s01", "Afghan forces' inventory").verdict == "misleading"
+    assert factcheck(case, "p13s01", "Afghan forces' inventory").verdict == "misleading: wrong scope"
     assert "whose-equipment" in case.unit("p01s01").points
     assert "whose-equipment" in case.unit("p12s01").points
 
@@ -36,13 +37,14 @@ def test_provided_is_not_left_behind(case):
     """'Roughly 600,000 weapons' is GAO's funded count for 2003-2016, not a left-behind count."""
     unit = case.unit("p14s01")
     assert "provided-vs-left-behind" in unit.points
-    assert factcheck(case, "p14s01", "600,000", "2003", "2016").verdict == "wrong"
+    assert factcheck(case, "p14s01", "600,000", "2003", "2016").verdict == "misleading: wrong scope"
     assert [q.value for q in unit.quantities] == [600000]
     gao = next(s for s in case.sources if s.id == "gao")
     assert not gao.credited
     assert "p14s01" in gao.units
-    assert factcheck(case, "p14s02", "208", "78").verdict == "wrong"  # row 2: aircraft
-    assert factcheck(case, "p14s03", "76,000", "40,000").verdict == "unverified"  # vehicles
+    # Row 2: aircraft and vehicles rest on the same evidence, so they get the same verdict.
+    assert factcheck(case, "p14s02", "208", "78").verdict == "unverified"
+    assert factcheck(case, "p14s03", "76,000", "40,000").verdict == "unverified"
 
 
 def test_global_terrorism_index_wording(case):

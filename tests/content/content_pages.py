@@ -258,3 +258,11 @@ def mkdocs_nav() -> list:
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     return config["nav"]
+
+
+_CITE = re.compile(r"<!--\s*sourcewise:cite\s+([A-Za-z0-9_.-]+)\s*-->")
+
+
+def cited_records(markdown: str) -> list[str]:
+    """The ids of the records a page cites with ``<!-- sourcewise:cite ID -->``."""
+    return _CITE.findall(markdown)

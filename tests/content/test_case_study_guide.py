@@ -32,7 +32,7 @@ def example_folder(tmp_path: Path) -> Path:
 
 
 def test_guide_shows_every_file_of_a_case_folder():
-    """The example has exactly the five files the loader requires."""
+    """The example has exactly the six files the loader requires."""
     assert sorted(_example_files()) == sorted(CASE_FILES)
 
 

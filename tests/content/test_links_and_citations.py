@@ -1,36 +1,76 @@
-"""Links on the hand-written pages go to planned pages, and outside links are known citations."""
+"""Links on the hand-written pages go to planned pages, and every outside address is a citation record."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import content_pages as cp
 import pytest
 
+from sourcewise.casestudy import CaseStudyError, default_case_study
+from sourcewise.casestudy.citations import (
+    all_links,
+    blocked_reason,
+    load_citations,
+    site_references,
+)
 from sourcewise.exercises.catalogue import EXERCISES
 
-ALLOWED = {
-    line.strip()
-    for line in (Path(__file__).with_name("allowed_citations.txt")).read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#")
-}
 # The local sites that the instructor pages tell people to open.
 LOCAL_SITES = {"http://127.0.0.1:8000", "http://127.0.0.1:8001", "http://127.0.0.1:8002"}
+# Placeholder addresses in the guide's example case, which no reader is meant to follow.
+EXAMPLES = ("https://example.org/",)
 PLANNED = set(cp.OWN_PAGES) | set(cp.GENERATED_PAGES) | {e.page for e in EXERCISES}
 
 
-@pytest.mark.parametrize("page", cp.OWN_PAGES)
-def test_external_links_are_citations_from_the_allow_list(page):
-    """Every web address on a page is a citation taken from the research, or a local site."""
-    allowed = ALLOWED | (LOCAL_SITES if page.startswith("instructors/") else set())
-    unknown = [url for url in cp.external_urls(cp.read(page)) if url not in allowed]
-    assert not unknown, f"{page} links to addresses outside the citation allow-list: {unknown}"
+ALL_PAGES = sorted(p.relative_to(cp.DOCS).as_posix() for p in cp.DOCS.rglob("*.md"))
 
 
-def test_allow_list_has_no_entry_that_no_page_uses():
-    """Every allow-listed citation is used, so the list stays a record of what the pages cite."""
-    used = {url for page in cp.OWN_PAGES for url in cp.external_urls(cp.read(page))}
-    assert sorted(ALLOWED - used) == []
+def _records():
+    return {**site_references(), **default_case_study().citations}
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_every_web_address_on_a_page_is_a_citation_record(page):
+    """Every web address a hand-written page writes is the link of a record, with kind and publisher."""
+    links = all_links(_records().values())
+    allowed = LOCAL_SITES if page.startswith(("instructors/", "index.md")) else set()
+    unknown = [url for url in cp.external_urls(cp.read(page))
+               if url not in links and url not in allowed and not url.startswith(EXAMPLES)]
+    assert not unknown, (f"{page} writes addresses that no record of citations.yaml or "
+                         f"content/references.yaml links: {unknown}")
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_every_cite_marker_names_a_record(page):
+    """A <!-- sourcewise:cite ID --> marker names a record of the case or of references.yaml."""
+    records = _records()
+    assert [cid for cid in cp.cited_records(cp.read(page)) if cid not in records] == []
+
+
+def test_no_record_links_a_blocked_domain():
+    """No record, of the case or of references.yaml, links a domain on the blocklist."""
+    blocked = [(r.id, r.link.url) for r in _records().values()
+               if r.link is not None and blocked_reason(r.link.url)]
+    assert blocked == []
+
+
+def test_the_loader_refuses_a_blocked_domain(tmp_path):
+    """A citations file that links a content farm fails to load, naming the domain and why."""
+    path = tmp_path / "citations.yaml"
+    path.write_text("- id: gao\n  publisher: GAO\n  title: A report\n  date: '2017'\n"
+                    "  link: {kind: copy, url: 'https://its.network/gao-17-667r/', "
+                    "publisher: its.network, text: a copy}\n", encoding="utf-8")
+    with pytest.raises(CaseStudyError, match="its.network is on the blocklist: a content farm"):
+        load_citations(path)
+
+
+def test_every_reference_is_used():
+    """Every record of references.yaml is cited or linked somewhere, so the file stays a record of use."""
+    used = {cid for page in ALL_PAGES for cid in cp.cited_records(cp.read(page))}
+    linked = {url for page in ALL_PAGES for url in cp.external_urls(cp.read(page))}
+    theme = {"material-for-mkdocs", "groundzero-article"}  # the footer and the case's address
+    unused = [r.id for r in site_references().values()
+              if r.id not in used | theme and (r.link is None or r.link.url not in linked)]
+    assert unused == []
 
 
 @pytest.mark.parametrize("page", cp.OWN_PAGES)
@@ -52,21 +92,16 @@ def test_anchors_into_hand_written_pages_exist(page):
 
 
 def test_tracing_lesson_cites_every_upstream_report():
-    """The tracing lesson links each outlet the article copied: FP, AP 2021 and 2023, CNN, NBC, Newsweek."""
-    upstream = {
-        "Foreign Policy (repost)": "https://wildcatsandblacksheep.com/?p=10349",
-        "AP, August 2021": "https://kvia.com/ap-national-news/2021/08/16/billions-spent-on-afghan-army-ultimately-benefitted-taliban",
-        "AP, September 2023": "https://ktvz.com/news/ap-national-news/2023/09/04/pakistani-premier-claims-us-military-equipment-left-behind-in-afghanistan-is-now-in-militant-hands/",
-        "CNN on the DoD report": "https://cbreviewproduct.com/first-on-cnn-pentagon-report-says-us-left-7-billion-in-military-equipment-in-afghanistan-after-withdrawal-in-20212022-04-27-160801/",
-        "NBC News (quoted)": "https://freebeacon.com/national-security/report-pakistani-terrorists-using-weapons-biden-left-behind-in-afghanistan/",
-        "Newsweek via Middle East Monitor": "https://oceanlex.com/us-arms-left-in-afghanistan-reach-gaza-middle-east-monitor-25/",
-    }
-    linked = set(cp.links(cp.read("lessons/tracing-upstream.md")))
-    assert [name for name, url in upstream.items() if url not in linked] == []
+    """The tracing lesson cites each outlet the article copied: FP, AP 2021 and 2023, CNN, NBC, Newsweek."""
+    upstream = {"Foreign Policy": "fp-2023-arms-dealers", "AP, August 2021": "ap-2021-billions",
+                "AP, September 2023": "ap-2023-kakar", "CNN on the DoD report": "cnn-2022-report",
+                "NBC News": "nbc-2023-kashmir", "Newsweek": "newsweek-2023-idf"}
+    cited = set(cp.cited_records(cp.read("lessons/tracing-upstream.md")))
+    assert [name for name, cid in upstream.items() if cid not in cited] == []
 
 
 def test_sloppy_lesson_cites_the_later_evidence():
-    """The sloppy-is-not-false lesson links the Washington Post report, Small Arms Survey and Nikkei."""
-    linked = " ".join(cp.links(cp.read("lessons/sloppy-is-not-false.md")))
-    for outlet in ("neonews.pk", "smallarmssurvey.org", "asia.nikkei.com"):
-        assert outlet in linked, f"the lesson must cite {outlet}"
+    """The sloppy-is-not-false lesson cites the Washington Post, the Jaffar Express claim, Small Arms Survey and Nikkei."""
+    cited = set(cp.cited_records(cp.read("lessons/sloppy-is-not-false.md")))
+    for record in ("wapo-2025-weapons", "reuters-2025-jaffar", "sas-2024-balkh", "nikkei-2023-ttp"):
+        assert record in cited, f"the lesson must cite {record}"

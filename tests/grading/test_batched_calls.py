@@ -61,7 +61,7 @@ def session_factory(request, tmp_path):
         options.setdefault("call_timeout", 0.5)
         grading = GradingOptions(sandbox=request.param, **options)
         plan = plan_sandbox(grading.sandbox, None, None, grading.limits)
-        session = SubmissionSession(Submission.locate(folder), plan, grading)
+        session = SubmissionSession(Submission.locate(folder, exercises=("toy",)), plan, grading)
         sessions.append(session)
         return session
 

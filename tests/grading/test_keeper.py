@@ -126,7 +126,7 @@ def make(tmp_path, monkeypatch):
         monkeypatch.setattr(launch, "KEEPER", keeper)
         options = GradingOptions(sandbox="require", call_timeout=call_timeout)
         plan = plan_sandbox(options.sandbox, None, None, options.limits)
-        made = SubmissionSession(Submission.locate(folder), plan, options)
+        made = SubmissionSession(Submission.locate(folder, exercises=("toy",)), plan, options)
         made._start()
         made.starts = lambda: starts.count(made)
         sessions.append(made)

@@ -102,23 +102,27 @@ def test_lesson_links_follow_mkdocs_urls(page, url):
 
 
 def test_staging_copies_regular_files_only_within_limits(tmp_path):
-    """Staging copies small regular files, leaves out links and oversize files, and says so;
-    the helper module the submission lacks is added from the package."""
+    """Staging copies the exercise file and the helper modules beside it, leaves out links,
+    oversize files and other files, and says so; the starters' helper the submission lacks
+    (textkit.py) is added from the package."""
     folder = tmp_path / "sub" / "exercises"
     folder.mkdir(parents=True)
     (folder / "demo.py").write_text("x = 1\n")
+    (folder / "helper.py").write_text("y = 2\n")
+    (folder / "big.py").write_bytes(b"x" * 2048)
     (folder / "big.txt").write_bytes(b"x" * 2048)
     (folder / "link.py").symlink_to(folder / "demo.py")
+    (folder / "test_demo.py").write_text("z = 3\n")
     (folder / ".hidden").write_text("secret")
     (folder / "nested").mkdir()
-    submission = Submission.locate(tmp_path / "sub")
-    assert submission.label.endswith("sub/exercises/")
+    submission = Submission.locate(tmp_path / "sub", exercises=("demo",))
+    assert submission.label.endswith("sub/")
     staging, notes = submission.stage(Limits(source_bytes=1024))
     try:
-        assert sorted(os.listdir(staging)) == ["demo.py", "textkit.py"]
+        assert sorted(os.listdir(staging)) == ["demo.py", "helper.py", "textkit.py"]
         assert oct(os.stat(staging).st_mode & 0o777) == "0o755"
-        assert any("big.txt was left out" in note for note in notes)
-        assert any("link.py was left out" in note for note in notes)
+        assert any("big.py is 2 KB" in note for note in notes)
+        assert any("link.py is a symbolic link" in note for note in notes)
     finally:
         shutil.rmtree(staging)
 

@@ -32,7 +32,7 @@ SCENARIO = textwrap.dedent("""
     (folder / "toy.py").write_text(sys.argv[2])
     options = GradingOptions(call_timeout=0.5)
     plan = plan_sandbox("require", None, None, options.limits)
-    session = SubmissionSession(Submission.locate(folder), plan, options)
+    session = SubmissionSession(Submission.locate(folder, exercises=("toy",)), plan, options)
     report = {"kind": plan.kind, "plan_uid": plan.uid, "me": os.getuid()}
     report["add"] = session.call("toy", "add", (2, 3), {}, Budget(5))
     report["worker_uid"] = session.call("toy", "whoami", (), {}, Budget(5))

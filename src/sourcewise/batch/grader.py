@@ -59,13 +59,15 @@ class Grader:
 
 
 def stage(submission: Submission, staging: Path) -> Path:
-    """Write a submission's exercise files into a fresh folder the sandbox can read."""
+    """Write a submission's exercise files and helper modules into a fresh folder the sandbox can read."""
     folder = staging / submission.key
     folder.mkdir(parents=True)
     staging.chmod(0o755)
     folder.chmod(0o755)
-    for exercise, data in submission.files.items():
-        path = folder / f"{exercise}.py"
+    files = {f"{exercise}.py": data for exercise, data in submission.files.items()}
+    files.update(submission.helpers)  # helper modules beside the exercise files
+    for name, data in files.items():
+        path = folder / name
         path.write_bytes(data)
         path.chmod(0o644)
     return folder

@@ -23,7 +23,7 @@ from sourcewise.batch.contents import (
     no_exercise_files_message,
     shown,
 )
-from sourcewise.batch.folder_reader import read_folder
+from sourcewise.batch.folder_reader import read_folder, read_single_file
 from sourcewise.batch.roster import Roster, Student
 from sourcewise.batch.zip_reader import read_zip
 
@@ -55,6 +55,7 @@ class Submission:
     notes: tuple[str, ...] = ()  # for the student: files that could not be used, and why
     files: dict[str, bytes] = field(default_factory=dict)  # exercise name -> source bytes
     digest: str = ""
+    helpers: dict[str, bytes] = field(default_factory=dict)  # helper module file -> bytes
     off_roster: bool = False  # a roster was given and this student is not on it
 
 
@@ -99,22 +100,43 @@ def scan(folder: Path, roster: Roster | None = None, limits: Limits | None = Non
 
 
 def read_submission(path: Path, student: Student, limits: Limits | None = None) -> Submission:
-    """Read one student's folder or zip (a Gradescope or GitHub Classroom submission).
-
-    A folder whose only exercise files are inside a zip at its top (an upload of the zip)
-    is read from that zip.
-    """
-    limits = limits or Limits()
-    candidate = _read_entry(path, limits)
-    if candidate.status == "empty" and path.is_dir() and not path.is_symlink():
-        for inner in sorted(path.glob("*.zip")):
-            nested = _read_entry(inner, limits)
-            if nested.status == READY:
-                nested.notes.insert(0, f"graded the files inside {nested.origin}")
-                nested.remarks += candidate.remarks
-                candidate = nested
-                break
+    """Read one student's folder or zip (a Gradescope or GitHub Classroom submission)."""
+    candidate = _read_entry(path, limits or Limits())
     return _submission(student, [candidate], safe_key(student.id))
+
+
+def read_contents(path: Path, limits: Limits) -> Contents:
+    """The exercise files and helpers of the folder, zip or single exercise file at ``path``,
+    by the intake rule (``sourcewise.batch.contents``); raise ``Unusable`` when none of it
+    can be used. A folder whose exercise files are only inside a zip at its top (an upload
+    of the zip) is read from that zip."""
+    mode = path.lstat().st_mode
+    name = shown(path.name)
+    if stat.S_ISLNK(mode):
+        raise Unusable("rejected", "it is a symbolic link; copy the student's real folder "
+                                   "or zip into the submissions folder")
+    if stat.S_ISDIR(mode):
+        contents = read_folder(path, limits)
+        if not contents.files:
+            for inner in sorted(path.glob("*.zip")):
+                try:
+                    nested = read_zip(inner, limits)
+                except Unusable as problem:
+                    contents.notes.append(f"{shown(inner.name)}: {problem.message}")
+                    continue
+                if nested.files:
+                    nested.notes.insert(0, f"graded the files inside {shown(inner.name)}")
+                    return nested
+        return contents
+    if stat.S_ISREG(mode) and name.lower().endswith(".zip"):
+        return read_zip(path, limits)
+    if stat.S_ISREG(mode) and limits.exercise_of(name):
+        return read_single_file(path, limits)
+    if stat.S_ISREG(mode):
+        raise Unusable("not a submission", "a loose file, not a folder or a .zip: put "
+                                           "each student's files in a folder or zip "
+                                           "named after the student")
+    raise Unusable("rejected", "not a file or folder (a pipe or device?)")
 
 
 def safe_key(student_id: str) -> str:
@@ -139,21 +161,12 @@ def _read_entry(path: Path, limits: Limits) -> _Candidate:
         candidate.remarks.append(f"the name {origin!r} is not valid UTF-8 text; rename it to "
                                  "the student's id")
     try:
-        mode = path.lstat().st_mode
-        if stat.S_ISLNK(mode):
-            raise Unusable("rejected", "it is a symbolic link; copy the student's real folder "
-                                       "or zip into the submissions folder")
-        if stat.S_ISDIR(mode):
-            candidate.contents = read_folder(path, limits)
-        elif stat.S_ISREG(mode) and is_zip:
-            candidate.contents = read_zip(path, limits)
-        elif stat.S_ISREG(mode):
+        if not is_zip and stat.S_ISREG(path.lstat().st_mode):
             candidate.name = Path(origin).stem or origin
             raise Unusable("not a submission", "a loose file, not a folder or a .zip: put "
                                                "each student's files in a folder or zip "
                                                "named after the student")
-        else:
-            raise Unusable("rejected", "not a file or folder (a pipe or device?)")
+        candidate.contents = read_contents(path, limits)
     except Unusable as problem:
         candidate.status, candidate.message = problem.status, problem.message
     except OSError as error:
@@ -235,7 +248,7 @@ def _submission(student: Student, found: list[_Candidate], key: str) -> Submissi
     if chosen.status == READY and contents is not None:
         return Submission(student, key, (chosen.origin,), READY, "; ".join(remarks),
                           tuple(chosen.notes + contents.notes), dict(contents.files),
-                          contents.digest())
+                          contents.digest(), helpers=dict(contents.helpers))
     message = "; ".join([chosen.message, *remarks])
     return Submission(student, key, (chosen.origin,), chosen.status, message,
                       tuple(chosen.notes))

@@ -4,6 +4,10 @@ A record is written to a temporary file in the same folder, flushed to disk and 
 the final name, so a crash (even ``kill -9`` or a power cut) leaves either the old record or
 the new one, never half of one. A run that starts again reads the records back and grades
 only what is missing, changed (a new submission or new checks) or ended in an error.
+
+A graded record keeps its result lean (``sourcewise.batch.lean``): the student's own
+answers, verdicts and points, with what every student shares kept once per output folder
+as item sets (``results/items/``).
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from sourcewise.batch.lean import ItemSets, decode, encode
 from sourcewise.batch.roster import Student
+from sourcewise.grading.results import SubmissionResult
 
-FORMAT = 1
+FORMAT = 2  # 1 kept the whole result in every record
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,8 @@ class Record:
     submission_digest: str = ""
     checks_digest: str = ""
     seconds: float = 0.0  # time spent grading
-    result: dict[str, Any] | None = field(default=None)  # the engine's result, serialised
+    # The engine's result: as loaded from the store, or as JSON (``SubmissionResult.to_json``)
+    result: SubmissionResult | dict[str, Any] | None = field(default=None)
 
     def to_json(self) -> dict[str, Any]:
         """The record as JSON data. The result is not copied (it can be large)."""
@@ -68,20 +75,33 @@ class ResultStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         for leftover in self.folder.glob(".*.tmp"):  # from a run killed mid-write
             leftover.unlink(missing_ok=True)
+        self.item_sets = ItemSets(self.folder / "items")
+        self.item_sets.clean()
 
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
     def load(self, key: str) -> Record | None:
-        """The stored record for ``key``, or None if there is none or it cannot be used."""
+        """The stored record for ``key``, with its result decoded, or None if there is none or
+        it cannot be used (a result whose item sets are missing or altered included)."""
         try:
-            return Record.from_json(json.loads(self.path(key).read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
+            data = json.loads(self.path(key).read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT and data.get("result") is not None:
+                data["result"] = decode(data["result"], self.item_sets)
+            return Record.from_json(data)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
 
     def save(self, record: Record) -> None:
-        """Write ``record`` atomically (temporary file, fsync, rename, fsync the folder)."""
-        data = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":"))
+        """Write ``record`` atomically (temporary file, fsync, rename, fsync the folder); its
+        result lean, after the item sets it refers to."""
+        data = record.to_json()
+        if record.result is not None:
+            result = record.result
+            if not isinstance(result, SubmissionResult):
+                result = SubmissionResult.from_json(result)
+            data["result"] = encode(result, self.item_sets)
+        data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{record.key}.",
                                          suffix=".tmp")
         try:

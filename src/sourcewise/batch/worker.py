@@ -90,7 +90,7 @@ def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
     def on_result(result: SubmissionResult) -> None:
         nonlocal clock
         now = time.perf_counter()
-        finish(replace(stream.records.popleft(), status="graded", result=result.to_json(),
+        finish(replace(stream.records.popleft(), status="graded", result=result,
                        seconds=round(now - clock, 4)))
         clock = now
 

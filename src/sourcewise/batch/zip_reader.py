@@ -16,11 +16,11 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from sourcewise.batch.contents import (
-    EXERCISE_FILES,
     LITTER,
     Contents,
     Limits,
     Unusable,
+    is_helper_module,
     size_text,
 )
 
@@ -91,35 +91,39 @@ def _read_members(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo],
         if member.is_dir() or not parts or any(p.startswith(".") or p in LITTER for p in parts):
             continue
         where = "/".join(parts)
-        exercise = EXERCISE_FILES.get(parts[-1])
+        exercise = limits.exercise_of(parts[-1])
         if exercise is None:
             contents.others.append(where)
+            if is_helper_module(parts[-1], limits):
+                contents.offer_helper(where, lambda m=member, w=where:
+                                      _read_member(archive, m, w, limits, contents, None))
             continue
-        data = _read_member(archive, member, where, limits, contents.notes)
+        data = _read_member(archive, member, where, limits, contents, exercise)
         if data is not None:
             contents.offer(exercise, where, len(parts) - 1, data)
-    return contents
+    return contents.finish(limits)
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, where: str,
-                 limits: Limits, notes: list[str]) -> bytes | None:
-    """Read one exercise file from the zip, or add a note saying why it was not used."""
+                 limits: Limits, contents: Contents, exercise: str | None) -> bytes | None:
+    """Read one exercise (or helper) file from the zip, or note why it was not used."""
     if stat.S_ISLNK(member.external_attr >> 16):
-        notes.append(f"{where} is a symbolic link, not a file: it was not graded; "
-                     "submit the file itself")
+        contents.refuse(exercise, "symlink", f"{where} is a symbolic link, not a file: it "
+                                             "was not graded; submit the file itself")
         return None
     if member.flag_bits & 0x1:
-        notes.append(f"{where} is password-protected: it was not graded; zip it without "
-                     "a password")
+        contents.refuse(exercise, "missing_file", f"{where} is password-protected: it was "
+                                                  "not graded; zip it without a password")
         return None
     if member.file_size > limits.max_file_bytes:
-        notes.append(f"{where} is {size_text(member.file_size)}, more than the "
-                     f"{size_text(limits.max_file_bytes)} allowed: it was not graded")
+        contents.refuse(exercise, "too_large", f"{where} is {size_text(member.file_size)}, "
+                        f"more than the {size_text(limits.max_file_bytes)} allowed: it was "
+                        "not graded; remove the large data from it")
         return None
     try:
         with archive.open(member) as stream:
             return stream.read(limits.max_file_bytes)
     except _READ_ERRORS as error:
-        notes.append(f"{where} could not be unpacked ({error}): it was not graded; zip "
-                     "the folder again")
+        contents.refuse(exercise, "missing_file", f"{where} could not be unpacked ({error}): "
+                                                  "it was not graded; zip the folder again")
         return None

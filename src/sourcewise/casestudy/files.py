@@ -13,7 +13,7 @@ from sourcewise.casestudy.errors import CaseStudyError
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CASE_FILES: tuple[str, ...] = (
-    "article.txt", "case.yaml", "units.yaml", "sources.yaml", "numbers.yaml",
+    "article.txt", "case.yaml", "units.yaml", "sources.yaml", "numbers.yaml", "citations.yaml",
 )
 
 

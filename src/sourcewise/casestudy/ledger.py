@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from sourcewise.casestudy.citations import Citation, resolve
 from sourcewise.casestudy.fields import Fields
 from sourcewise.casestudy.model import SOURCE_KINDS, VERDICTS, AuditedNumber, Source, Unit
 
@@ -31,7 +33,8 @@ def _unit_ids(fields: Fields, key: str, units: dict[str, Unit], *, empty_ok: boo
     return ids
 
 
-def parse_sources(raw: list[Any], file: str, units: dict[str, Unit], *, redacted: bool) -> tuple[Source, ...]:
+def parse_sources(raw: list[Any], file: str, units: dict[str, Unit], *, redacted: bool,
+                  citations: Mapping[str, Citation]) -> tuple[Source, ...]:
     """The ledger: every source the article credits, leans on or copied without credit.
 
     An upstream outlet must be cited. In a redacted case an entry may list no units (the
@@ -48,12 +51,13 @@ def parse_sources(raw: list[Any], file: str, units: dict[str, Unit], *, redacted
             credited=fields.flag("credited"),
             units=_unit_ids(fields, "units", units, empty_ok=redacted),
             note=fields.text("note").strip(),
-            citations=fields.urls("citations", empty_ok=kind != "upstream outlet"),
+            citations=resolve(citations, fields, "citations", empty_ok=kind != "upstream outlet"),
         ))
     return tuple(sources)
 
 
-def parse_numbers(raw: list[Any], file: str, units: dict[str, Unit]) -> tuple[AuditedNumber, ...]:
+def parse_numbers(raw: list[Any], file: str, units: dict[str, Unit],
+                  citations: Mapping[str, Citation]) -> tuple[AuditedNumber, ...]:
     """The audit: each figure names a quantity of an existing unit and is cited."""
     numbers = []
     for fields in _entries(raw, file, "audited number"):
@@ -74,7 +78,7 @@ def parse_numbers(raw: list[Any], file: str, units: dict[str, Unit]) -> tuple[Au
             owner=fields.text("owner"), scope=fields.text("scope"),
             period=fields.text("period"), official=fields.text("official").strip(),
             verdict=fields.choice("verdict", VERDICTS),
-            citations=fields.urls("citations", empty_ok=False),
+            citations=resolve(citations, fields, "citations", empty_ok=False),
         ))
     return tuple(numbers)
 

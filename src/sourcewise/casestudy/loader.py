@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
+from sourcewise.casestudy.citations import Citation, load_citations, resolve
 from sourcewise.casestudy.errors import CaseStudyError
 from sourcewise.casestudy.fields import Fields
 from sourcewise.casestudy.files import read_article, read_yaml
@@ -41,7 +43,8 @@ def _date(fields: Fields, key: str) -> datetime.date:
     return value
 
 
-def parse_case(raw: dict, file: str) -> tuple[str, Publication, bool]:
+def parse_case(raw: dict, file: str,
+               citations: Mapping[str, Citation]) -> tuple[str, Publication, bool]:
     """The id, the publication metadata and the redacted flag from ``case.yaml``."""
     fields = Fields(raw, file=file, what="case")
     fields.only(("id", "title", "outlet", "url", "date", "date_is_estimate",
@@ -54,7 +57,7 @@ def parse_case(raw: dict, file: str) -> tuple[str, Publication, bool]:
         date=_date(fields, "date"),
         date_is_estimate=is_estimate,
         date_reasoning=fields.text("date_reasoning").strip(),
-        date_citations=fields.urls("date_citations", empty_ok=not is_estimate),
+        date_citations=resolve(citations, fields, "date_citations", empty_ok=not is_estimate),
     )
     return fields.text("id"), publication, fields.flag("redacted", default=False)
 
@@ -74,14 +77,17 @@ def load_case_study(folder: str | Path) -> CaseStudy:
         raise CaseStudyError(
             "is not a folder." if folder.exists() else "the case folder does not exist.",
             file=str(folder),
-            fix="Point at a folder holding article.txt, case.yaml, units.yaml, sources.yaml "
-                "and numbers.yaml.",
+            fix="Point at a folder holding article.txt, case.yaml, units.yaml, sources.yaml, "
+                "numbers.yaml and citations.yaml.",
         )
     article = read_article(folder / "article.txt")
+    citations = load_citations(folder / "citations.yaml")
     case_file = folder / "case.yaml"
-    case_id, publication, redacted = parse_case(read_yaml(case_file, dict), str(case_file))
+    case_id, publication, redacted = parse_case(read_yaml(case_file, dict), str(case_file),
+                                                citations)
     units_file = folder / "units.yaml"
-    units = parse_units(read_yaml(units_file, list), article, str(units_file), redacted=redacted)
+    units = parse_units(read_yaml(units_file, list), article, str(units_file), redacted=redacted,
+                        citations=citations)
     by_id = {unit.id: unit for unit in units}
     sources_file, numbers_file = folder / "sources.yaml", folder / "numbers.yaml"
     return CaseStudy(
@@ -90,9 +96,11 @@ def load_case_study(folder: str | Path) -> CaseStudy:
         text=article,
         units=units,
         sources=parse_sources(read_yaml(sources_file, list), str(sources_file), by_id,
-                              redacted=redacted),
-        numbers=parse_numbers(read_yaml(numbers_file, list), str(numbers_file), by_id),
+                              redacted=redacted, citations=citations),
+        numbers=parse_numbers(read_yaml(numbers_file, list), str(numbers_file), by_id,
+                              citations),
         redacted=redacted,
+        citations=citations,
     )
 
 

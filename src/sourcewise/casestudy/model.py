@@ -6,10 +6,16 @@ Offsets are character offsets into the verbatim article text (``CaseStudy.text``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
-VERDICTS: tuple[str, ...] = ("supported", "wrong", "misleading", "unverified", "out of date")
+from sourcewise.casestudy.citations import Citation
+
+VERDICTS: tuple[str, ...] = (
+    "supported", "misleading: wrong period", "misleading: wrong scope", "misleading",
+    "out of date", "unverified", "wrong",
+)  # defined on the number audit page and in CONTRIBUTING.md ("The verdict scale")
 SOURCE_KINDS: tuple[str, ...] = (
     "document",
     "official body",
@@ -72,7 +78,7 @@ class FactCheck:
 
     finding: str
     verdict: str  # one of VERDICTS
-    citations: tuple[str, ...]  # URLs, at least one
+    citations: tuple[str, ...]  # ids of records in CaseStudy.citations, at least one
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,7 @@ class Unit:
     factchecks: tuple[FactCheck, ...]
     points: tuple[str, ...]  # teaching-point tags
     hand_label: bool  # used by the hand-labelling exercise; hidden in the student build
+    source_note: str | None = None  # who the source is, where no words of the unit name it
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,11 @@ class CaseStudy:
     sources: tuple[Source, ...]
     numbers: tuple[AuditedNumber, ...]
     redacted: bool = False  # True in the student release: hand-labelling answers removed
+    citations: Mapping[str, Citation] = field(default_factory=dict)  # cited records by id
+
+    def cited(self, ids: Iterable[str]) -> tuple[Citation, ...]:
+        """The records of some citation ids, in order."""
+        return tuple(self.citations[cid] for cid in ids)
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:

@@ -23,7 +23,7 @@ TEACHING_POINTS: tuple[TeachingPoint, ...] = (
     ),
     TeachingPoint(
         "lost-attribution", "Lost attribution",
-        "The original named who said it; the copy dropped the name (a stray quotation mark is a tell).",
+        "The original said who said it; the copy dropped that credit (a stray quotation mark is a tell).",
     ),
     TeachingPoint(
         "attribution-inflation", "Claim got stronger in copying",
@@ -36,6 +36,10 @@ TEACHING_POINTS: tuple[TeachingPoint, ...] = (
     TeachingPoint(
         "wrong-period", "Wrong period",
         "An official figure is given with the wrong dates, so it no longer means what its owner said.",
+    ),
+    TeachingPoint(
+        "no-matching-count", "No record has this figure",
+        "A figure presented as official that matches no count we could find: ask whose it is.",
     ),
     TeachingPoint(
         "provided-vs-left-behind", "Provided is not left behind",

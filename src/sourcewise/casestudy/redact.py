@@ -64,6 +64,7 @@ def redact(case_folder: str | Path) -> dict[str, str]:
         "units.yaml": _dump(units_raw),
         "sources.yaml": _dump(sources_raw),
         "numbers.yaml": (folder / "numbers.yaml").read_bytes().decode("utf-8"),
+        "citations.yaml": (folder / "citations.yaml").read_bytes().decode("utf-8"),
     }
     with tempfile.TemporaryDirectory(prefix="sourcewise-redacted-") as scratch:
         _write(files, Path(scratch))

@@ -10,8 +10,10 @@ between units count the paragraphs (the first unit, the title, is paragraph 0).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
+from sourcewise.casestudy.citations import Citation, resolve
 from sourcewise.casestudy.errors import CaseStudyError
 from sourcewise.casestudy.fields import Fields
 from sourcewise.casestudy.model import (
@@ -29,7 +31,7 @@ from sourcewise.labels import LABEL_IDS
 
 # The fields the student release removes from hand-labelling units: their answers.
 ANSWER_FIELDS: tuple[str, ...] = (
-    "label", "accept", "cues", "source", "rationale", "factchecks", "points",
+    "label", "accept", "cues", "source", "source_note", "rationale", "factchecks", "points",
 )
 UNIT_FIELDS: tuple[str, ...] = (
     "id", "kind", "start", "end", "text", *ANSWER_FIELDS, "quantities", "hand_label",
@@ -105,12 +107,12 @@ def _quantity(fields: Fields, unit_text: str, unit_start: int) -> Quantity:
                     fields.text("owner"))
 
 
-def _factcheck(fields: Fields) -> FactCheck:
+def _factcheck(fields: Fields, citations: Mapping[str, Citation]) -> FactCheck:
     fields.only(("finding", "verdict", "citations"))
     return FactCheck(
         fields.text("finding"),
         fields.choice("verdict", VERDICTS),
-        fields.urls("citations", empty_ok=False),
+        resolve(citations, fields, "citations", empty_ok=False),
     )
 
 
@@ -179,7 +181,8 @@ class _Segmenter:
             )
 
 
-def parse_units(raw_units: list[Any], article: str, file: str, *, redacted: bool) -> tuple[Unit, ...]:
+def parse_units(raw_units: list[Any], article: str, file: str, *, redacted: bool,
+                citations: Mapping[str, Citation]) -> tuple[Unit, ...]:
     """Turn the list read from ``units.yaml`` into checked units, in reading order."""
     if not raw_units:
         raise CaseStudyError("has no units.", file=file,
@@ -224,9 +227,11 @@ def parse_units(raw_units: list[Any], article: str, file: str, *, redacted: bool
             source=_source(fields.raw.get("source"), file, unit_id, text, start),
             rationale=fields.text("rationale").strip(),
             quantities=quantities,
-            factchecks=tuple(_factcheck(f) for f in _nested(fields, "factchecks", unit_id)),
+            factchecks=tuple(_factcheck(f, citations)
+                             for f in _nested(fields, "factchecks", unit_id)),
             points=fields.choices("points", POINT_IDS),
             hand_label=hand_label,
+            source_note=fields.optional_text("source_note"),
         ))
     segmenter.finish()
     return tuple(units)

@@ -79,7 +79,10 @@ def parse_record(record: Record) -> Graded:
     result's JSON: a class holds each result once, as objects."""
     if record.status != "graded" or record.result is None:
         return Graded(record, None)
-    return Graded(replace(record, result=None), SubmissionResult.from_json(record.result))
+    result = record.result
+    if not isinstance(result, SubmissionResult):
+        result = SubmissionResult.from_json(result)
+    return Graded(replace(record, result=None), result)
 
 
 def format_points(value: float) -> str:

@@ -121,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repository", type=Path, default=Path.cwd())
     parser.add_argument("--output", type=Path, required=True, help="$GITHUB_OUTPUT")
     parser.add_argument("--summary", type=Path, help="$GITHUB_STEP_SUMMARY")
-    parser.add_argument("--sandbox", default="auto", choices=("auto", "require"))
+    parser.add_argument("--sandbox", default="require", choices=("auto", "require"),
+                        help="require (default): bubblewrap or grade nothing; auto: fall "
+                             "back to a limited process with a warning")
     parser.add_argument("--site-url", default=DEFAULT_SITE_URL)
     args = parser.parse_args(argv)
     try:

@@ -30,8 +30,12 @@ _URL = re.compile(r"^https?://[^\s\"'`$\\]+$")
 
 
 def build_gradescope_bundle(project: Project, destination: Path,
-                            site_url: str = DEFAULT_SITE_URL) -> Path:
-    """Write the autograder zip for ``project`` to ``destination`` and return its path."""
+                            site_url: str = DEFAULT_SITE_URL,
+                            allow_sandbox_fallback: bool = False) -> Path:
+    """Write the autograder zip for ``project`` to ``destination`` and return its path.
+
+    The autograder refuses to grade when bubblewrap cannot start, unless
+    ``allow_sandbox_fallback`` (then results.json says the sandbox was missing)."""
     if not _URL.match(site_url):
         raise ValueError(f"--site-url {site_url!r} is not an http(s) address")
     checks = project.check_files(include_hidden=True)
@@ -41,6 +45,7 @@ def build_gradescope_bundle(project: Project, destination: Path,
         for name in TEMPLATES:
             target = stage / name
             text = (templates / name).read_text(encoding="utf-8")
+            text = text.replace("@SANDBOX@", "auto" if allow_sandbox_fallback else "require")
             target.write_text(text.replace("@SITE_URL@", site_url), encoding="utf-8")
             target.chmod(0o755)
         payload = stage / "project"
@@ -67,7 +72,8 @@ def export_gradescope_command(args: argparse.Namespace) -> int:
             print("sourcewise export gradescope: refusing to export: the exercises are not "
                   "sound.\n  " + "\n  ".join(verification.problems), file=sys.stderr)
             return 1
-        path = build_gradescope_bundle(project, args.out, args.site_url)
+        path = build_gradescope_bundle(project, args.out, args.site_url,
+                                       getattr(args, "allow_sandbox_fallback", False))
     except (ProjectError, SandboxUnavailable, GradingError, ValueError, OSError) as error:
         print(f"sourcewise export gradescope: {error}", file=sys.stderr)
         return 1

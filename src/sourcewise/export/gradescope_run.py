@@ -5,6 +5,11 @@ It reads ``ROOT/submission`` with the same safe reader as batch grading, grades 
 every check (public and hidden) in the sandbox, and writes ``ROOT/results/results.json``
 with the same writer as ``sourcewise grade``. It always writes that file, whatever goes
 wrong, so Gradescope never reports a bare "autograder failed".
+
+The sandbox is required: when bubblewrap cannot start (a container without the right to
+create namespaces), nothing is graded and ``results.json`` says why and what to do. Only
+``--sandbox auto`` (``sourcewise export gradescope --allow-sandbox-fallback``) lets the weak
+fallback grade, and then ``results.json`` says that too.
 """
 
 from __future__ import annotations
@@ -24,7 +29,17 @@ from sourcewise.batch.roster import Student
 from sourcewise.batch.store import Record
 from sourcewise.export.class_results import load_class
 from sourcewise.export.gradescope_results import write_results_json
+from sourcewise.grading.api import SandboxUnavailable
 from sourcewise.grading.options import DEFAULT_SITE_URL
+
+NO_SANDBOX = ("the autograder could not start its sandbox, so none of your code was run; "
+              "your instructor has to fix the autograder, then your submission can be "
+              "regraded. For the instructor: {reason}. Gradescope must let bubblewrap create "
+              "namespaces; to grade without isolation instead (student code could then read "
+              "what the grader's files allow), export again with "
+              "--allow-sandbox-fallback")
+FALLBACK_NOTE = ("graded WITHOUT the sandbox: bubblewrap could not start ({reason}), and "
+                 "the autograder was exported with --allow-sandbox-fallback")
 
 
 def student_of(root: Path) -> Student:
@@ -49,7 +64,17 @@ def grade_gradescope_submission(root: Path, project: Path, sandbox: str,
     if submission.status != READY:
         return record
     setup = GradingSetup(str(Project.locate(project).root), True, sandbox, site_url)
-    result = grade_one(submission, setup)
+    try:
+        result = grade_one(submission, setup)
+    except SandboxUnavailable as error:
+        print(f"sourcewise: {error}", file=sys.stderr)
+        return replace(record, status="error",
+                       message=NO_SANDBOX.format(reason=str(error).rstrip(".")[:600]))
+    warning = (result.sandbox or {}).get("warning")
+    if warning:
+        print(f"sourcewise: {warning}", file=sys.stderr)
+        reason = str(warning).removeprefix("WARNING: ").split(", so student code")[0]
+        record = replace(record, notes=(FALLBACK_NOTE.format(reason=reason), *record.notes))
     return replace(record, status="graded", result=result.to_json(),
                    seconds=time.monotonic() - started)
 
@@ -58,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sourcewise.export.gradescope_run")
     parser.add_argument("--root", type=Path, default=Path("/autograder"))
     parser.add_argument("--project", type=Path, required=True)
-    parser.add_argument("--sandbox", default="auto", choices=("auto", "require"))
+    parser.add_argument("--sandbox", default="require", choices=("auto", "require"),
+                        help="require (default): bubblewrap or grade nothing, saying why in "
+                             "results.json; auto: fall back to a limited process, noted "
+                             "in results.json")
     parser.add_argument("--site-url", default=DEFAULT_SITE_URL)
     args = parser.parse_args(argv)
     try:

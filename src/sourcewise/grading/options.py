@@ -13,7 +13,9 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # where `make serve` serves the sit
 class GradingOptions:
     """How a submission is graded. The pytest options of the same names set these."""
 
-    sandbox: str = "auto"  # auto: bubblewrap if it works, else a limited process + warning
+    # require: bubblewrap or refuse (grading); auto: bubblewrap if it works, else a limited
+    # process with a warning (a student checking their own work); process: the fallback.
+    sandbox: str = "require"
     sandbox_slot: int | None = None  # None: take a free slot (uid 60001 + slot, when root)
     sandbox_python: str | None = None  # None: the Python running pytest, else /usr/bin/python3
     call_timeout: float = 3.0  # seconds for one call of a student function

@@ -57,11 +57,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--submission", metavar="PATH", default=None,
                     help="the submission to grade: a file or a folder (its exercises/ "
                          "subfolder if it has one). Default: exercises/ in the rootdir.")
-    group.addoption("--sandbox", choices=MODES, default=defaults.sandbox,
-                    help="auto: bubblewrap when it works, else a limited process with a "
-                         "warning; require: bubblewrap or stop (production grading); "
-                         "process: always the limited process (no isolation of files or "
-                         "network).")
+    group.addoption("--sandbox", choices=MODES, default=None,
+                    help="require: bubblewrap or stop (the default with --submission, "
+                         "grading someone's work); auto: bubblewrap when it works, else a "
+                         "limited process with a warning (the default for your own "
+                         "exercises/); process: always the limited process (no isolation "
+                         "of files or network).")
     group.addoption("--sandbox-slot", type=int, default=None, metavar="N",
                     help="uid slot (uid 60001+N when root); default: a free slot. Give "
                          "parallel graders different slots.")
@@ -122,7 +123,8 @@ def options_from_config(config: pytest.Config) -> GradingOptions:
         return api.options
     try:
         return GradingOptions(
-            sandbox=config.getoption("sandbox"),
+            sandbox=config.getoption("sandbox") or (
+                "require" if config.getoption("submission") else "auto"),
             sandbox_slot=config.getoption("sandbox_slot"),
             sandbox_python=config.getoption("sandbox_python"),
             call_timeout=config.getoption("call_timeout"),
@@ -153,9 +155,10 @@ class GradingPlugin:
     def begin_run(self, path: str | Path | None) -> GradingRun:
         """Start grading one submission (``None``: the student's own exercises/ folder)."""
         submission, missing = None, None
+        exercises = tuple(sorted({spec.exercise for spec in self.specs.values()}))
         if path is not None:
             try:
-                submission = Submission.locate(path)
+                submission = Submission.locate(path, exercises=exercises)
             except SubmissionError as exc:
                 if self.api is None:
                     raise
@@ -163,7 +166,8 @@ class GradingPlugin:
         else:
             folder = self.config.rootpath / "exercises"
             if folder.is_dir():
-                submission = Submission.locate(folder, label="exercises/")
+                submission = Submission.locate(folder, label="exercises/",
+                                               exercises=exercises)
             else:
                 missing = (f"There is no exercises/ folder in {self.config.rootpath}. Run "
                            "pytest from your Sourcewise folder, or pass --submission PATH.")

@@ -131,7 +131,11 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
         if mode == "require":
             break
     if plan is None or (mode == "require" and plan.kind != "bubblewrap"):
-        raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons))
+        raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons) + (
+            ". Grading needs bubblewrap with namespaces (install the bubblewrap package; in "
+            "a container, allow namespaces, e.g. Docker's --cap-add SYS_ADMIN or "
+            "--privileged); --sandbox auto grades without isolation instead"
+            if mode == "require" else ""))
     if plan.kind == "process":
         enable_subreaper()
         why = reasons[0] if reasons else "--sandbox=process was chosen"

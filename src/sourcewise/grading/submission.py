@@ -1,15 +1,17 @@
 """Where a submission's exercise files are, what is wrong with them, and staging a copy.
 
-A submission is a file or a folder. In a folder, the exercise files are looked up in its
-``exercises/`` subfolder when there is one, else in the folder itself. A single file is
-graded only for the exercise it is named after (``<exercise>.py``).
+A submission is a folder, a zip or a single exercise file (``<exercise>.py``). It is read
+by the intake rule that ``sourcewise grade`` and the Gradescope autograder use too
+(``sourcewise.batch.contents``): exercise files at any depth, a copy in an ``exercises/``
+folder first, helper modules beside them, a zip at the top of a folder read when the folder
+holds no exercise file. So the same folder gets the same points on every path.
 
-The worker never sees the submission in place: the trusted side copies the folder's
-regular files (top level only, no symbolic links, size-capped) into a fresh staging folder
-that the sandbox mounts read-only. The trusted side reads these bytes; it never runs them.
+The worker never sees the submission in place: the trusted side reads the chosen files
+(no symbolic links, size-capped) and writes them into a fresh staging folder that the
+sandbox mounts read-only. The trusted side reads these bytes; it never runs them.
 A helper module the starters ship (``textkit.py``) that the submission lacks is staged
 from the package's pristine copy, so a student who handed in only exercise files is graded
-as if they had kept the starter's helper.
+as if they had kept the starter's helper; their own copy, when they hand one in, wins.
 """
 
 from __future__ import annotations
@@ -17,9 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from sourcewise.exercises.catalogue import HELPER_MODULES
@@ -40,110 +40,96 @@ def human_size(size: int) -> str:
     return f"{size} bytes"
 
 
-@dataclass(frozen=True)
 class Submission:
-    path: Path  # the file or folder, resolved
-    folder: Path  # the folder holding the exercise files (a single file's parent)
-    single_file: Path | None
-    label: str  # how messages name the folder, for example "exercises/"
+    """One submission to grade, read once by the intake rule when first needed."""
+
+    def __init__(self, path: Path, label: str, exercises: tuple[str, ...] = ()) -> None:
+        self.path = path  # the file or folder, resolved
+        self.label = label  # how messages name it, for example "exercises/"
+        self.exercises = exercises  # exercise names the checks grade, beyond the catalogue
+        self._contents = None
+        self._unusable: str | None = None  # why nothing in it can be used
+        self._staged: str | None = None
 
     @classmethod
-    def locate(cls, path: str | Path, label: str | None = None) -> Submission:
+    def locate(cls, path: str | Path, label: str | None = None,
+               exercises: tuple[str, ...] = ()) -> Submission:
         given = Path(path)
-        if not given.exists():
+        if not given.exists() and not given.is_symlink():
             raise SubmissionError(f"--submission: there is no file or folder at {given}")
-        resolved = given.resolve()
-        if resolved.is_file():
-            return cls(resolved, resolved.parent, resolved, label or str(given))
-        folder = resolved / "exercises" if (resolved / "exercises").is_dir() else resolved
-        shown = label or str(given if folder == resolved else given / "exercises")
-        return cls(resolved, folder, None, shown.rstrip("/") + "/")
+        resolved = given.resolve() if not given.is_symlink() else given.absolute()
+        shown = label or str(given)
+        if resolved.is_dir() and not shown.endswith("/"):
+            shown += "/"
+        return cls(resolved, shown, exercises)
+
+    def contents(self, limits: Limits):
+        """The files the intake rule takes from the submission (read once)."""
+        from sourcewise.batch.contents import Contents, Unusable
+        from sourcewise.batch.contents import Limits as ReadLimits
+        from sourcewise.batch.intake import read_contents
+
+        if self._contents is None:
+            self._unusable = None
+            read_limits = ReadLimits(max_file_bytes=limits.source_bytes,
+                                     max_staged_bytes=limits.submission_bytes,
+                                     max_helpers=min(20, limits.submission_files),
+                                     extra_exercises=self.exercises)
+            try:
+                self._contents = read_contents(self.path, read_limits)
+            except Unusable as problem:
+                self._unusable = problem.message
+                self._contents = Contents()
+            except OSError as error:
+                self._unusable = f"it cannot be read ({error.strerror})"
+                self._contents = Contents()
+        return self._contents
 
     def file_problem(self, exercise: str, limits: Limits) -> tuple[str, str] | None:
         """(kind, student-facing message) when the exercise file cannot be used, else None."""
+        if self._staged is None and exercise not in self.exercises:
+            from sourcewise.batch.contents import EXERCISE_FILES
+
+            if f"{exercise}.py" not in EXERCISE_FILES:  # a check's own exercise: read again
+                self.exercises = (*self.exercises, exercise)
+                self._contents = None
+        contents = self.contents(limits)
         name = f"{exercise}.py"
-        if self.single_file is not None and self.single_file.name != name:
-            return ("missing_file", f"This submission is the single file "
-                    f"{self.single_file.name}; this check needs a file named {name}.")
-        where = self.label if self.single_file is None else str(self.single_file)
-        path = self.folder / name
-        try:
-            info = path.lstat()
-        except FileNotFoundError:
-            return ("missing_file", f"There is no file {name} in {where}. Create it from the "
-                    "starter file and keep its name exactly.")
-        except OSError as exc:
-            return ("missing_file", f"{name} cannot be read ({exc.strerror}).")
-        if stat.S_ISLNK(info.st_mode):
-            return ("symlink", f"{name} is a symbolic link. Submit the file itself, not a "
-                    "link to it.")
-        if not stat.S_ISREG(info.st_mode):
-            return ("missing_file", f"{name} is not a regular file.")
-        if info.st_size > limits.source_bytes:
-            return ("too_large", f"{name} is {human_size(info.st_size)}; an exercise file must "
-                    f"be under {human_size(limits.source_bytes)}. Remove the large data "
-                    "from it.")
-        return None
+        if exercise in contents.files:
+            return None
+        if self.path.is_file() and not self.path.name.lower().endswith(".zip"):
+            if exercise in contents.problems:
+                kind, note = contents.problems[exercise]
+                return (kind, note[0].upper() + note[1:] + ".")
+            return ("missing_file", f"This submission is the single file {self.path.name}; "
+                    f"this check needs a file named {name}.")
+        if self._unusable is not None:
+            return ("missing_file", f"{self.label.rstrip('/')} cannot be graded: "
+                    f"{self._unusable}.")
+        if exercise in contents.problems:
+            kind, note = contents.problems[exercise]
+            return (kind, note[0].upper() + note[1:] + ".")
+        return ("missing_file", f"There is no file {name} in {self.label}. Create it from "
+                "the starter file and keep its name exactly.")
 
     def stage(self, limits: Limits) -> tuple[str, list[str]]:
         """Copy the usable files into a fresh folder; return it and notes on what was left out."""
+        contents = self.contents(limits)
         staging = tempfile.mkdtemp(prefix="sourcewise-sub-")
+        self._staged = staging
         os.chmod(staging, 0o755)
-        notes: list[str] = []
-        names = [self.single_file.name] if self.single_file else sorted(
-            entry.name for entry in os.scandir(self.folder)
-        )
-        total = count = 0
-        for name in names:
-            if name.startswith("."):
-                continue
-            if count >= limits.submission_files:
-                notes.append(f"only the first {limits.submission_files} files were used")
-                break
-            data = _read_regular(self.folder / name, limits.source_bytes)
-            if data is None:
-                if not _is_real_folder(self.folder / name):
-                    notes.append(f"{name} was left out (a link, special or over "
-                                 f"{human_size(limits.source_bytes)})")
-                continue
-            if total + len(data) > limits.submission_bytes:
-                notes.append(f"{name} was left out (the files together are over "
-                             f"{human_size(limits.submission_bytes)})")
-                continue
+        files = {f"{exercise}.py": data for exercise, data in contents.files.items()}
+        files.update(contents.helpers)
+        for name, data in sorted(files.items()):
             target = Path(staging, name)
             target.write_bytes(data)
             target.chmod(0o644)
-            total += len(data)
-            count += 1
         for helper in HELPER_MODULES:
             target = Path(staging, f"{helper}.py")
-            if not target.exists():
+            if f"{helper}.py" not in files:
                 shutil.copyfile(PRISTINE_HELPERS / f"{helper}.py", target)
                 target.chmod(0o644)
-        return staging, notes
-
-
-def _read_regular(path: Path, cap: int) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file (not a link) of at most ``cap`` bytes."""
-    try:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_size > cap:
-        os.close(fd)
-        return None
-    with os.fdopen(fd, "rb") as handle:
-        data = handle.read(cap + 1)
-    return data if len(data) <= cap else None
-
-
-def _is_real_folder(path: Path) -> bool:
-    try:
-        return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
-        return False
+        return staging, list(contents.notes)
 
 
 def remove_staging(folder: str | None) -> None:

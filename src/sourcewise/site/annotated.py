@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from sourcewise import labels
 from sourcewise.casestudy.model import CaseStudy, Cue, FactCheck, Quantity, Span, Unit
 from sourcewise.casestudy.points import TEACHING_POINTS
-from sourcewise.site.html import Linker, citation_links, element, esc
+from sourcewise.site.html import Linker, citation_list, element, esc
 from sourcewise.site.legend import chip, style_of
 
 
@@ -110,10 +110,13 @@ def _quantity(quantity: Quantity) -> str:
     return f"“{esc(quantity.span.text)}” ({'; '.join(details)})"
 
 
-def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
+def note_rows(unit: Unit, case: CaseStudy) -> Iterator[tuple[str, str]]:
     """The rows of a note: a term and its already-escaped description."""
     if unit.source is not None:
-        yield "Source", f"“{esc(unit.source.text)}”"
+        source = f"“{esc(unit.source.text)}”"
+        yield "Source", source + (f" ({esc(unit.source_note)})" if unit.source_note else "")
+    elif unit.source_note:
+        yield "Source", esc(unit.source_note)
     else:
         yield "Source", "None named in this sentence."
     if unit.cues:
@@ -123,7 +126,8 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
         yield "Numbers", "<br>".join(_quantity(q) for q in unit.quantities)
     if unit.factchecks:
         checks = "".join(
-            element("li", f"{_verdict(c)}: {esc(c.finding)} Sources: {citation_links(c.citations)}.")
+            element("li", f"{_verdict(c)}: {esc(c.finding)} Sources:"
+                    + citation_list(case.cited(c.citations)))
             for c in unit.factchecks
         )
         yield "Fact-check", element("ul", checks)
@@ -134,7 +138,7 @@ def note_rows(unit: Unit) -> Iterator[tuple[str, str]]:
         )
 
 
-def render_note(unit: Unit, name: str) -> str:
+def render_note(unit: Unit, name: str, case: CaseStudy) -> str:
     """The note of a labelled unit: the body of the ``details`` its tag opens."""
     if unit.label is None:
         raise ValueError(f"unit {unit.id}: a unit without a label has no note")
@@ -143,7 +147,7 @@ def render_note(unit: Unit, name: str) -> str:
     if unit.accept:
         others = ", ".join(esc(labels.get(a).name) for a in unit.accept)
         heading += f" A careful reader could also defend: {others}."
-    rows = "".join(element("dt", esc(term)) + element("dd", text) for term, text in note_rows(unit))
+    rows = "".join(element("dt", esc(term)) + element("dd", text) for term, text in note_rows(unit, case))
     meta = f"{esc(name.capitalize())}, id <code>{esc(unit.id)}</code>."
     if unit.hand_label:
         meta += " Students label this sentence themselves in exercise 1; the student edition"
@@ -159,7 +163,7 @@ def render_note(unit: Unit, name: str) -> str:
     )
 
 
-def _tag(unit: Unit, name: str, to_label_url: str | None) -> str:
+def _tag(unit: Unit, name: str, to_label_url: str | None, case: CaseStudy) -> str:
     """The unit's tag: a summary that opens its note, or a TO LABEL link to exercise 1."""
     style = style_of(unit)
     if unit.label is None:
@@ -172,11 +176,11 @@ def _tag(unit: Unit, name: str, to_label_url: str | None) -> str:
         "summary", esc(style.tag), class_=f"sw-tag {style.css}",
         aria_label=f"{style.tag} ({style.name}): note on {name}",
     )
-    return element("details", summary + render_note(unit, name), class_="sw-more",
+    return element("details", summary + render_note(unit, name, case), class_="sw-more",
                    id=f"d-{unit.id}")
 
 
-def render_unit(unit: Unit, name: str, to_label_url: str | None) -> str:
+def render_unit(unit: Unit, name: str, to_label_url: str | None, case: CaseStudy) -> str:
     """The marked unit ending in its tag; the tag is glued to the last word.
 
     A labelled unit's tag is a ``details`` element holding its note, so the note opens
@@ -185,7 +189,7 @@ def render_unit(unit: Unit, name: str, to_label_url: str | None) -> str:
     style = style_of(unit)
     head, tail = _split_marked_text(unit)
     last = element("span", tail, class_="sw-unit__text")
-    glued = element("span", f"{last}\u00a0{_tag(unit, name, to_label_url)}", class_="sw-glue")
+    glued = element("span", f"{last}\u00a0{_tag(unit, name, to_label_url, case)}", class_="sw-glue")
     text = (element("span", head, class_="sw-unit__text") if head else "") + glued
     if unit.kind == "heading":
         level = "h3" if unit.paragraph == 0 else "h4"
@@ -217,6 +221,6 @@ def render_article(case: CaseStudy, linker: Linker, page: str, exercise_page: st
         for index, unit in enumerate(block):
             if index:
                 content += esc(case.text[block[index - 1].end : unit.start])
-            content += render_unit(unit, names[unit.id], to_label_url)
+            content += render_unit(unit, names[unit.id], to_label_url, case)
         parts.append(content if block[0].kind == "heading" else element("div", content, class_="sw-para"))
     return element("article", "\n".join(parts), class_="sw-article", aria_label=case.publication.title)

@@ -22,7 +22,7 @@ def _label(unit: Unit) -> str:
 
 
 def _unit(case: CaseStudy, unit: Unit, linker: Linker) -> str:
-    rows = [("Label", _label(unit)), *note_rows(unit)]
+    rows = [("Label", _label(unit)), *note_rows(unit, case)]
     heading = f"{unit_link(case, unit.id, linker, PAGE)} (unit <code>{esc(unit.id)}</code>)"
     if unit.hand_label:
         heading += " · <strong>exercise 1</strong>"

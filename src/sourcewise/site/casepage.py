@@ -6,7 +6,7 @@ from sourcewise.casestudy.model import CaseStudy, Publication
 from sourcewise.exercises import catalogue
 from sourcewise.site.annotated import render_article, unit_anchor, unit_names
 from sourcewise.site.claimmap import render_claim_map
-from sourcewise.site.html import Linker, citation_links, element, esc
+from sourcewise.site.html import Linker, citation_list, element, esc
 from sourcewise.site.legend import TO_LABEL, counts_by_style, render_legend
 
 PAGE = "case-study.md"
@@ -19,13 +19,14 @@ def long_date(publication: Publication) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def render_metadata(publication: Publication) -> str:
+def render_metadata(case: CaseStudy) -> str:
     """Title, outlet, address and date of the article, with the reasoning behind an estimate."""
+    publication = case.publication
     date = esc(long_date(publication))
     if publication.date_is_estimate:
         date = f"{date} (estimated). {esc(publication.date_reasoning)}"
         if publication.date_citations:
-            date += f" Sources: {citation_links(publication.date_citations)}."
+            date += " Sources:" + citation_list(case.cited(publication.date_citations))
     rows = [
         ("Title", f"“{esc(publication.title)}”"),
         ("Outlet", esc(publication.outlet)),
@@ -41,6 +42,17 @@ def _to_label_note(linker: Linker) -> str:
     name = f"exercise {exercise.number}, {exercise.title}"
     return ("label these sentences yourself in "
             + linker.link(PAGE, exercise.page, name) + "; their notes are not shown here.")
+
+
+# The principle that lets a label and a fact-check disagree (DESIGN: "support is not truth").
+LABELS_AND_FACTCHECKS = (
+    "A label says what support a sentence <strong>claims on its face</strong>: a sentence that "
+    "names an authority and says it “confirmed” something is labelled a sourced fact, "
+    "whether or not the authority really did. The fact-check in the note says whether that "
+    "claim <strong>survives tracing</strong>. The two can disagree, and where they do the note "
+    "says so in so many words: the Kashmir sentence looks like a sourced fact; traced, it is "
+    "a claim made to one outlet. Support is not truth."
+)
 
 
 def render_case_page(case: CaseStudy, linker: Linker) -> str:
@@ -63,8 +75,10 @@ def render_case_page(case: CaseStudy, linker: Linker) -> str:
     return "\n\n".join([
         "# The annotated article",
         element("p", intro),
+        "## Labels and fact-checks",
+        element("p", LABELS_AND_FACTCHECKS),
         "## About the article",
-        render_metadata(case.publication),
+        render_metadata(case),
         "## How to read the marks",
         render_legend(case.units, _to_label_note(linker)),
         "## Claim map",

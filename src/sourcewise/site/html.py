@@ -11,7 +11,8 @@ import html
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from sourcewise.casestudy.citations import NOT_ONLINE, Citation
 
 
 def esc(text: object) -> str:
@@ -39,17 +40,41 @@ def element(name: str, content: str = "", **values: object | None) -> str:
     return f"<{name}{attrs(names)}>{content}</{name}>"
 
 
-def citation_links(urls: Iterable[str]) -> str:
-    """Comma-separated links to outside sources, named by host, numbered when a host repeats."""
-    urls = list(urls)
-    hosts = [(urlsplit(url).hostname or url).removeprefix("www.") for url in urls]
-    seen: dict[str, int] = {}
-    links = []
-    for url, host in zip(urls, hosts, strict=True):
-        seen[host] = seen.get(host, 0) + 1
-        text = host if hosts.count(host) == 1 else f"{host} ({seen[host]})"
-        links.append(element("a", esc(text), href=url))
-    return ", ".join(links)
+def cite(record: Citation) -> str:
+    """One record as the page shows it: who, title, date, identifier, and how to reach it.
+
+    The original's own page links its title; a copy is linked by words saying it is a copy
+    ("AP's story as carried by Yahoo News"); a record with no link says we could not find it.
+    """
+    parts = [esc(record.author)] if record.author else []
+    parts.append(esc(record.publisher))
+    link = record.link
+    if record.title:
+        title = esc(record.title)
+        if link is not None and link.kind != "copy":
+            title = element("a", title, href=link.url)
+        parts.append(f"“{title}”")
+    else:
+        description = esc(record.description)
+        if link is not None and link.kind != "copy":
+            description = element("a", description, href=link.url)
+        parts.append(description)
+    parts.append(esc(record.date))
+    if record.identifier:
+        parts.append(esc(record.identifier))
+    text = ", ".join(parts)
+    if link is None:
+        text += f" ({NOT_ONLINE})"
+    elif link.kind == "copy":
+        text += f" (copy: {element('a', esc(link.text), href=link.url)})"
+    if record.note:
+        text += f". {esc(record.note.rstrip('.'))}"
+    return element("cite", text, class_="sw-cite", id=None)
+
+
+def citation_list(records: Iterable[Citation]) -> str:
+    """Several records as a list, each a full citation."""
+    return element("ul", "".join(element("li", cite(r)) for r in records), class_="sw-cites")
 
 
 def page_url(src_path: str, *, directory_urls: bool = True) -> str:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
+from sourcewise.casestudy.citations import site_references
 from sourcewise.casestudy.model import CaseStudy
 from sourcewise.site import (
     answer_key,
     casepage,
     exercise_index,
     glossary,
+    label_form,
     numbers_page,
     sources_page,
     worked_answers,
@@ -28,9 +30,10 @@ from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
 from sourcewise.site.claimmap import render_claim_map
 from sourcewise.site.glossary import Term
-from sourcewise.site.html import Linker, element
+from sourcewise.site.html import Linker, cite, element
 
 MARKER = re.compile(r"<!--\s*sourcewise:([a-z-]+)\s*-->")
+CITE = re.compile(r"<!--\s*sourcewise:cite\s+([A-Za-z0-9_.-]+)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -120,10 +123,23 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
     """Fill the ``<!-- sourcewise:NAME -->`` markers of a page and append the glossary tooltips.
 
     Markers: ``claim-map`` (the claim map figure), ``edition`` (a notice in the instructor
-    build, nothing in the student build). Returns the new Markdown and a message for each
-    unknown marker.
+    build, nothing in the student build), ``label-form`` (exercise 1's form, see
+    ``sourcewise.site.label_form``), ``cite ID`` (the full citation of a record of the
+    case study's citations.yaml or of content/references.yaml). Returns the new Markdown
+    and a message for each unknown marker or record.
     """
     unknown: list[str] = []
+    # The lessons are written about the bundled case, so its records stay citable when the
+    # site is built for another case study; the build's own case comes last and wins.
+    records = {**site_references(), **default_case_study().citations, **data.case.citations}
+
+    def cite_record(match: re.Match[str]) -> str:
+        record = records.get(match.group(1))
+        if record is None:
+            unknown.append(f"{page}: {match.group(0)!r} names no record of citations.yaml "
+                           "or references.yaml")
+            return match.group(0)
+        return cite(record)
 
     def fill(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -132,8 +148,11 @@ def expand_page(markdown: str, data: SiteData, linker: Linker, page: str) -> tup
                 data.case, href=lambda uid: linker.url(page, casepage.PAGE, unit_anchor(uid)))
         if name == "edition":
             return _edition_note(data, linker, page)
-        unknown.append(f"{page}: unknown marker {match.group(0)!r}; known: claim-map, edition")
+        if name == label_form.MARKER_NAME:
+            return label_form.render_label_form(data.case)
+        unknown.append(f"{page}: unknown marker {match.group(0)!r}; "
+                       f"known: claim-map, edition, {label_form.MARKER_NAME}")
         return match.group(0)
 
-    expanded = MARKER.sub(fill, markdown)
+    expanded = MARKER.sub(fill, CITE.sub(cite_record, markdown))
     return f"{expanded.rstrip()}\n\n{glossary.abbreviations(data.terms)}\n", unknown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sourcewise.casestudy.model import CaseStudy, Source
 from sourcewise.site.casepage import unit_link
-from sourcewise.site.html import Linker, citation_links, element, esc, plural
+from sourcewise.site.html import Linker, citation_list, element, esc, plural
 
 PAGE = "sources.md"
 
@@ -18,7 +18,7 @@ def _row(case: CaseStudy, source: Source, linker: Linker) -> str:
     named = "Yes" if source.credited else "<strong>No</strong>, not credited"
     note = esc(source.note)
     if source.citations:
-        note += f" Sources: {citation_links(source.citations)}."
+        note += " Sources:" + citation_list(case.cited(source.citations))
     cells = [
         element("th", esc(source.name), scope="row", id=f"source-{source.id}"),
         element("td", esc(source.kind)),

@@ -14,3 +14,6 @@ if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
 fi
 python3 -m venv "$ROOT/venv"
 "$ROOT/venv/bin/python" -m pip install --quiet "$ROOT/source/project"
+# The installed package holds the unredacted case study (the answers): root only. Student
+# code runs as another uid and with the system Python, which needs nothing from the venv.
+chmod -R go-rwx "$ROOT/venv" "$ROOT/source"
