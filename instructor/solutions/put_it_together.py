@@ -110,7 +110,8 @@ def _clean(text: str) -> str:
 
 def _is_aside(segment: str) -> bool:
     first = _word_list(segment)[:1]
-    return bool(first) and (first[0] in ASIDE_OPENERS or first[0].endswith("ing"))
+    # "X, who ...,", "X, the lead author,", "X, speaking on Monday," or "X, published in May,"
+    return bool(first) and (first[0] in ASIDE_OPENERS or first[0].endswith(("ing", "ed")))
 
 
 def _source_before(left: str) -> str | None:
@@ -376,6 +377,8 @@ VERDICT_WORDS = {
     "ridiculous", "laughable", "despicable", "sneered", "sneering", "sneer",
     "destroy", "destroyed", "destroying", "wrecked", "wrecking", "decimated", "butchered",
     "looted", "hounded", "crushed", "betrayed", "hapless", "spineless", "selfish",
+    "bullies", "bullying", "insane", "heroic", "heroes", "villains", "mob", "horde", "hordes",
+    "invasion", "plague", "cowards", "traitors", "liars", "lunatic", "idiotic", "stupid",
 }
 LOADED_WORDS = LABEL_WORDS | VERDICT_WORDS
 LOADED_PHRASES = (
@@ -387,6 +390,7 @@ LOADED_PHRASES = (
     r"who (?:created|caused|started|unleashed)",
     r"slap in the face", r"left to (?:suffer|rot|die)", r"squeez\w*(?: \w+){1,3} dry",
     r"bled \w+ dry", r"stab in the back", r"kick in the teeth", r"laughing stock",
+    r"caved in", r"bowed to pressure",
 )
 # A dual-use word is literal when one of these words is in the sentence (or, for
 # "staggering", comes right after it).

@@ -111,7 +111,8 @@ def _clean(text: str) -> str:
 
 def _is_aside(segment: str) -> bool:
     first = _word_list(segment)[:1]
-    return bool(first) and (first[0] in ASIDE_OPENERS or first[0].endswith("ing"))
+    # "X, who ...,", "X, the lead author,", "X, speaking on Monday," or "X, published in May,"
+    return bool(first) and (first[0] in ASIDE_OPENERS or first[0].endswith(("ing", "ed")))
 
 
 def _source_before(left: str) -> str | None:

@@ -6,7 +6,6 @@ and the hidden checks, and a submission that hard-codes every public answer scor
 from __future__ import annotations
 
 import ast
-import json
 import re
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from grading_runs import ROOT, SUBMISSIONS
 
+from sourcewise.batch.store import ResultStore
 from sourcewise.exercises.catalogue import EXERCISES, PASS_FRACTION
 
 CODED = tuple(e.name for e in EXERCISES if e.number >= 2)
@@ -55,13 +55,13 @@ def graded(tmp_path_factory) -> dict[str, dict[str, dict[str, list[float]]]]:
         capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     scores: dict[str, dict] = {}
+    store = ResultStore(work / "out")
     for student in ("beginner", "hardcoded"):
-        record = json.loads((work / "out" / "results" / f"{student}.json").read_text())
-        for check in record["result"]["checks"]:
-            entry = scores.setdefault(student, {}).setdefault(check["exercise"], {})
-            points = entry.setdefault(check["visibility"], [0.0, 0.0])
-            points[0] += check["points"]
-            points[1] += check["max_points"]
+        for check in store.load(student).result.checks:
+            entry = scores.setdefault(student, {}).setdefault(check.exercise, {})
+            points = entry.setdefault(check.visibility, [0.0, 0.0])
+            points[0] += check.points
+            points[1] += check.max_points
     return scores
 
 
