@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from sourcewise.casestudy import CaseStudyError
-from sourcewise.site import nav, pages, worked_answers
+from sourcewise.site import nav, pages, sourced_page, trace_page, worked_answers
 from sourcewise.site.audience import Audience
 from sourcewise.site.glossary import GlossaryError
 
@@ -40,6 +40,10 @@ def on_config(config):
                                        os.environ.get("SOURCEWISE_SOLUTIONS"))
     except (CaseStudyError, GlossaryError, ValueError) as err:
         raise PluginError(f"Sourcewise cannot build the site: {err}") from err
+    if _build["data"].trace is None:
+        config.nav = nav.without_page(config.nav, trace_page.PAGE)
+    if _build["data"].sourced is None:
+        config.nav = nav.without_page(config.nav, sourced_page.PAGE)
     if audience is Audience.INSTRUCTOR:
         config.nav = nav.with_answer_key(config.nav)
     if audience is Audience.REVEALED:

@@ -69,10 +69,9 @@
   /* The text of label_by_hand.py for answers {id: {sentence, label, evidence}}, in order. */
   function pythonSource(answers, order) {
     var lines = [
-      '"""Exercise 1: Label by hand. Made with the form on the exercise\'s page of the course site.',
+      '"""Exercise 1: Label by hand. These answers were made with the form on the course site.',
       "",
-      "For each sentence: the label of its main claim and the words that show it. Check the form",
-      "of the answers with:",
+      "To run the public checks on this file, put it in your exercises folder and run:",
       "",
       "    pytest exercises/test_label_by_hand.py",
       '"""',

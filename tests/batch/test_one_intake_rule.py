@@ -52,6 +52,8 @@ CASES: dict[str, tuple] = {
         **{f"a/{n}.py": SOLUTION for n in NAMES},
         **{f"b/{n}.py": STARTER for n in NAMES}}), FULL),
     "starters only": (lambda f: write(f, {f"{n}.py": STARTER for n in NAMES}), 0.0),
+    "the course's helper, not submitted": (lambda f: write(f, {f"{n}.py": HELPED
+                                                                for n in NAMES}), FULL),
 }
 
 
@@ -60,6 +62,7 @@ def graded(tmp_path_factory) -> dict[str, dict[str, tuple[float, list[str]]]]:
     """Every case graded on all three paths: case -> path -> (points, notes)."""
     root = tmp_path_factory.mktemp("intake")
     project = write_project(root / "project")
+    (project / "exercises" / "cuekit.py").write_text(SOLUTION, encoding="utf-8")
     checks = [str(p) for p in sorted((project / "exercises").glob("test_*.py"))
               + sorted((project / "instructor" / "hidden").glob("test_*.py"))]
     submissions = root / "class"
@@ -114,3 +117,18 @@ def test_a_zip_in_a_folder_is_read_and_said_so(graded):
     """A folder holding only work.zip is graded from the zip, with a note saying so."""
     for path, (_, notes) in graded["only work.zip"].items():
         assert "graded the files inside work.zip" in " ".join(notes), path
+
+
+def test_the_gradescope_bundle_carries_the_courses_helper_modules(tmp_path):
+    """The autograder zip holds exercises/cuekit.py, so it can stand in for a missing one."""
+    from sourcewise.batch.project import Project
+    from sourcewise.export.gradescope_bundle import build_gradescope_bundle
+
+    project = write_project(tmp_path / "project")
+    (project / "exercises" / "cuekit.py").write_text(SOLUTION, encoding="utf-8")
+    (project / "README.md").write_text("toy\n", encoding="utf-8")
+    bundle = build_gradescope_bundle(Project.locate(project), tmp_path / "autograder.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+    assert "project/exercises/cuekit.py" in names
+    assert not any(n.endswith(("/who_says_so.py", "/split_sentences.py")) for n in names)

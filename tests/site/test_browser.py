@@ -397,3 +397,66 @@ def test_case_study_first_load_weighs_at_most_150_kb_gzipped(browser, served, ca
               f"{raw:,} bytes raw, {packed:,} bytes gzipped (limit {WEIGHT_LIMIT:,})")
     assert len(responses) >= 3  # the page, its CSS and its JS at least
     assert packed <= WEIGHT_LIMIT
+
+
+def test_trace_activity_gives_feedback_at_once_by_keyboard(browser, served):
+    """With the keyboard only, a student picks a report and a change, checks, and reads feedback."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served["student"] + "trace-it/")
+    form = page.locator("form.sw-trace__form").first
+    item = form.get_attribute("data-item")
+    answer = page.locator(f"#{item}-answer [data-answer]").get_attribute("data-answer")
+    change = page.locator(f"#{item}-answer [data-changes]").get_attribute("data-changes").split()[0]
+    form.locator(f"#{item}-source-{answer}").focus()
+    page.keyboard.press("Space")
+    form.locator(f"#{item}-change-{change}").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # past the other changes (one radio group is one tab stop)
+    assert page.evaluate("document.activeElement.textContent") == "Check my answer"
+    page.keyboard.press("Enter")
+    feedback = form.locator(".sw-trace__feedback").inner_text()
+    assert feedback.startswith("✓ Right report. ✓ Right:")
+    assert page.url.endswith("/trace-it/")  # no navigation: the script handled it
+    # A wrong report is called wrong.
+    others = form.locator(f"input[name='{item}-source']:not([value='{answer}'])").first
+    others.check()
+    form.locator("button.sw-trace__check").click()
+    assert "✗ Not that" in form.locator(".sw-trace__feedback").inner_text()
+    context.close()
+
+
+def test_trace_activity_works_without_javascript(browser, served):
+    """With JavaScript off, the radios work, no check button shows, and each answer opens."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served["student"] + "trace-it/")
+    forms = page.locator("form.sw-trace__form")
+    assert forms.count() >= 6
+    assert not page.locator("button.sw-trace__check").first.is_visible()
+    first = forms.first
+    item = first.get_attribute("data-item")
+    first.locator("input[type=radio]").first.check()
+    assert first.locator("input[type=radio]").first.is_checked()
+    answer = page.locator(f"#{item}-answer")
+    why = answer.locator(".sw-trace__why")
+    assert not why.is_visible()
+    answer.locator("summary").click()
+    assert why.is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1400, True), (390, False)])
+def test_sourced_version_pairs_sit_side_by_side_on_wide_screens_only(browser, served, width,
+                                                                      side_by_side):
+    """On a wide screen our version sits beside the article's text; on a phone, below it."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(served["student"] + "sourced-version/")
+    pair = page.locator(".sw-sv__pair").first
+    left = pair.locator(".sw-sv__original").bounding_box()
+    right = pair.locator(".sw-sv__ours").bounding_box()
+    assert (abs(left["y"] - right["y"]) < 2 and right["x"] > left["x"]) == side_by_side
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1  # no sideways scrolling on a phone
+    context.close()

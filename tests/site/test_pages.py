@@ -78,3 +78,14 @@ def test_answer_key_has_every_unit_with_its_full_annotation(small_case):
     table = tree.find_all("table")[0]
     answers = [r.find_all("td")[-1].text for r in table.find_all("tbody")[0].find_all("tr")]
     assert answers == ["CLAIM Attributed claim", "NO SOURCE Unsourced assertion"]
+
+
+def test_nav_drops_a_page_the_build_does_not_make():
+    """A case without a tracing activity loses the "Trace it yourself" nav entry, nothing else."""
+    from sourcewise.site.nav import without_page
+
+    nav = ["index.md", {"Case study": [{"Article": "case-study.md"}, {"Trace": "trace-it.md"}]},
+           {"Trace": "trace-it.md"}]
+    assert without_page(nav, "trace-it.md") == [
+        "index.md", {"Case study": [{"Article": "case-study.md"}]}]
+    assert without_page(None, "trace-it.md") is None

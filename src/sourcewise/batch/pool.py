@@ -33,6 +33,7 @@ from typing import Any
 from sourcewise.grading.launch import enable_subreaper
 
 READY = "ready"
+RECYCLE = "recycle"  # the worker grew past its memory limit and stops (batch.worker)
 UNAVAILABLE = "unavailable"
 CHUNK = 25  # most submissions per chunk; fewer near the end so the workers finish together
 
@@ -73,6 +74,7 @@ class WorkerPool:
         self._selector = selectors.DefaultSelector()
         self._workers: dict[int, _Worker] = {}
         self._queue: deque[Task] = deque()
+        self.recycled = 0  # workers replaced because their memory grew too much
 
     def run(self, tasks: Iterable[Task], on_reply: Callable[[Task, dict[str, Any]], None],
             on_death: Callable[[Task, str], None],
@@ -173,6 +175,14 @@ class WorkerPool:
                 raise PoolError(message.get("message", "the sandbox cannot start"))
             if message.get("status") == READY:
                 worker.ready = True
+            elif message.get("status") == RECYCLE:  # grown too big: a fresh one takes over
+                self._queue.extendleft(reversed(worker.chunk))
+                worker.chunk.clear()
+                self._stop(worker)
+                self.recycled += 1
+                if self._queue:
+                    self._start(worker.index)
+                return
             elif worker.chunk and message.get("key") == worker.chunk[0].key:
                 task = worker.chunk.popleft()
                 worker.deadline = time.monotonic() + self.deadline_seconds

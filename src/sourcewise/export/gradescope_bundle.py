@@ -23,6 +23,7 @@ from sourcewise.batch.project import Project, ProjectError
 from sourcewise.export.archive import zip_folder
 from sourcewise.grading.api import GradingError, SandboxUnavailable
 from sourcewise.grading.options import DEFAULT_SITE_URL
+from sourcewise.grading.submission import course_helpers
 from sourcewise.release.verify import verify_exercises
 
 TEMPLATES = ("setup.sh", "run_autograder")
@@ -53,6 +54,9 @@ def build_gradescope_bundle(project: Project, destination: Path,
         wanted += [c.relative_to(project.root) for c in checks]
         wanted += [p.relative_to(project.root) for p in project.hidden.rglob("*")
                    if p.is_file() and "__pycache__" not in p.parts]
+        # The course's helper modules (exercises/textkit.py), for submissions without them.
+        wanted += [(project.exercises / name).relative_to(project.root)
+                   for name in course_helpers(project.exercises)]
         conftest = project.exercises / "conftest.py"
         if conftest.is_file():
             wanted.append(conftest.relative_to(project.root))

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from sourcewise.grading.bounds import bounded, cut_text
 from sourcewise.grading.failures import Failure, NotGradable, StudentError
 from sourcewise.grading.proxy import Budget
-from sourcewise.grading.results import VISIBILITIES, CheckResult, ItemResult, split_got
+from sourcewise.grading.results import MISSING, VISIBILITIES, CheckResult, ItemResult, split_got
 
 MAX_OUTPUT = 4000
 
@@ -152,8 +153,11 @@ class Grade:
         if not isinstance(correct, bool):
             raise TypeError(f"grade.item({item_id!r}): correct must be True or False")
         value, error = split_got(got)
-        self.items.append(ItemResult(str(item_id), correct, expected, value, error,
-                                     str(why), str(text)))
+        if value is not MISSING:
+            value = bounded(value)
+        self.items.append(ItemResult(str(item_id), correct, bounded(expected), value,
+                                     error if error is None else cut_text(error),
+                                     cut_text(str(why)), cut_text(str(text))))
 
     def set_score(self, fraction: float, reason: str | None = None) -> None:
         """Set this check's score explicitly, a fraction in [0, 1]."""
@@ -230,4 +234,17 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
                          "returned a value of an unexpected type.")
         result.grader_error = "check"
     result.points = round(result.score * spec.points, 6)
+    return bound_check(result)
+
+
+def bound_check(result: CheckResult) -> CheckResult:
+    """Cut what the result keeps of the student's values and texts (see bounds)."""
+    if result.got is not MISSING:
+        result.got = bounded(result.got)
+    if result.expected is not MISSING:
+        result.expected = bounded(result.expected)
+    if result.reason:
+        result.reason = cut_text(result.reason)
+    if result.got_error:
+        result.got_error = cut_text(result.got_error)
     return result

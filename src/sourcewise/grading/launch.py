@@ -11,11 +11,12 @@
   ``RLIMIT_NPROC`` bind (bwrap's ``--uid`` would map to root outside the namespace), and
   the drop costs no extra exec (``setpriv`` or ``Popen(user=...)`` would). bwrap sets
   no-new-privileges, so no setuid program can undo it. When the grader is not root, bwrap
-  uses an unprivileged user namespace.
+  uses an unprivileged user namespace. bwrap also loads a seccomp filter (``seccomp``)
+  that shuts the one store of per-uid kernel state the namespaces leave shared: keyrings.
 * ``"process"``: the fallback without bubblewrap. Still a separate process in its own
   session, with rlimits, a cleared environment, the slot's uid when root,
-  no-new-privileges and a parent-death signal. It cannot hide readable files or the
-  network. When root, closing it kills every process of the slot's uid.
+  no-new-privileges, the same seccomp filter and a parent-death signal. It cannot hide
+  readable files or the network, nor System V IPC, /dev/shm or abstract sockets. When root, closing it kills every process of the slot's uid.
 
 The worker sets its own rlimits (CPU, address space, file size, open files, processes,
 core) before it loads student code; its stdout and stderr go to a size-capped file.
@@ -40,6 +41,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from sourcewise.grading import seccomp
 from sourcewise.grading.channel import (
     ChannelClosed,
     ChannelError,
@@ -166,7 +168,8 @@ def _root_layout() -> list[str]:
     return args
 
 
-def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int) -> list[str]:
+def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int,
+                  seccomp_fd: int | None = None) -> list[str]:
     args = ["bwrap", "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
             "--unshare-cgroup-try", "--as-pid-1", "--die-with-parent", "--new-session",
             "--clearenv"]
@@ -192,8 +195,10 @@ def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int)
     args += ["--proc", "/proc", "--dev", "/dev",
              "--size", str(limits.tmp_bytes), "--perms", "1777", "--tmpfs", "/tmp",
              "--ro-bind", staging, SANDBOX_SUB, "--chdir", SANDBOX_SUB,
-             "--info-fd", str(info_fd), "--"]
-    return args
+             "--info-fd", str(info_fd)]
+    if seccomp_fd is not None:  # no key store shared between sandboxes (see seccomp.py)
+        args += ["--seccomp", str(seccomp_fd)]
+    return [*args, "--"]
 
 
 class SandboxProcess:
@@ -223,7 +228,10 @@ class SandboxProcess:
         if plan.kind == "bubblewrap":
             self.info_r, info_w = os.pipe()
             child_fds.append(info_w)
-            prefix = bwrap_command(plan, staging, limits, info_w)
+            seccomp_fd = seccomp.program_fd()
+            if seccomp_fd is not None:
+                child_fds.append(seccomp_fd)
+            prefix = bwrap_command(plan, staging, limits, info_w, seccomp_fd)
             sub = SANDBOX_SUB
             env[OWNER_VARIABLE] = owner_mark()  # bwrap's own; the sandbox never sees it
         else:
@@ -254,6 +262,8 @@ class SandboxProcess:
             write_frame(self.req_w, {
                 "sub": sub, "uid": plan.uid, "gid": plan.uid,
                 "harden": plan.kind == "process", "limits": rlimits,
+                "seccomp": (seccomp.program() or b"").hex() if plan.kind == "process"
+                else None,
                 "keeper": list(KEEPER_SCRATCH) if self.keeper else None,
                 "control": control_fd,
                 "max_result_bytes": limits.result_bytes,

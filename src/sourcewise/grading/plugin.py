@@ -33,7 +33,7 @@ from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
 from sourcewise.grading.sandbox import plan_sandbox
-from sourcewise.grading.submission import Submission, SubmissionError
+from sourcewise.grading.submission import Submission, SubmissionError, course_helpers
 
 PLUGIN_NAME = "sourcewise-grading"
 STATE = pytest.StashKey[CheckState]()
@@ -149,6 +149,7 @@ class GradingPlugin:
         self.run: GradingRun | None = None
         self.finished: list[SubmissionResult] = []  # for the terminal summary
         self.arguments: dict[str, tuple[str, ...]] = {}  # each direct check's fixtures
+        self.course_helpers: dict[str, bytes] | None = None  # read on the first run
 
     # ------------------------------------------------------------ runs
 
@@ -156,9 +157,12 @@ class GradingPlugin:
         """Start grading one submission (``None``: the student's own exercises/ folder)."""
         submission, missing = None, None
         exercises = tuple(sorted({spec.exercise for spec in self.specs.values()}))
+        if self.course_helpers is None:
+            self.course_helpers = course_helpers(self.config.rootpath / "exercises", exercises)
         if path is not None:
             try:
-                submission = Submission.locate(path, exercises=exercises)
+                submission = Submission.locate(path, exercises=exercises,
+                                               course_helpers=self.course_helpers)
             except SubmissionError as exc:
                 if self.api is None:
                     raise

@@ -43,17 +43,22 @@ def human_size(size: int) -> str:
 class Submission:
     """One submission to grade, read once by the intake rule when first needed."""
 
-    def __init__(self, path: Path, label: str, exercises: tuple[str, ...] = ()) -> None:
+    def __init__(self, path: Path, label: str, exercises: tuple[str, ...] = (),
+                 course_helpers: dict[str, bytes] | None = None) -> None:
         self.path = path  # the file or folder, resolved
         self.label = label  # how messages name it, for example "exercises/"
         self.exercises = exercises  # exercise names the checks grade, beyond the catalogue
+        # The course's own helper modules (exercises/textkit.py): staged when the
+        # submission has no file of that name, so uploading only the exercise files works.
+        self.course_helpers = course_helpers or {}
         self._contents = None
         self._unusable: str | None = None  # why nothing in it can be used
         self._staged: str | None = None
 
     @classmethod
     def locate(cls, path: str | Path, label: str | None = None,
-               exercises: tuple[str, ...] = ()) -> Submission:
+               exercises: tuple[str, ...] = (),
+               course_helpers: dict[str, bytes] | None = None) -> Submission:
         given = Path(path)
         if not given.exists() and not given.is_symlink():
             raise SubmissionError(f"--submission: there is no file or folder at {given}")
@@ -61,7 +66,7 @@ class Submission:
         shown = label or str(given)
         if resolved.is_dir() and not shown.endswith("/"):
             shown += "/"
-        return cls(resolved, shown, exercises)
+        return cls(resolved, shown, exercises, course_helpers)
 
     def contents(self, limits: Limits):
         """The files the intake rule takes from the submission (read once)."""
@@ -120,6 +125,9 @@ class Submission:
         os.chmod(staging, 0o755)
         files = {f"{exercise}.py": data for exercise, data in contents.files.items()}
         files.update(contents.helpers)
+        if files:
+            for name, data in self.course_helpers.items():
+                files.setdefault(name, data)
         for name, data in sorted(files.items()):
             target = Path(staging, name)
             target.write_bytes(data)
@@ -130,6 +138,25 @@ class Submission:
                 shutil.copyfile(PRISTINE_HELPERS / f"{helper}.py", target)
                 target.chmod(0o644)
         return staging, list(contents.notes)
+
+
+def course_helpers(folder: Path, exercises: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """The helper modules a course ships beside its exercise files (``exercises/*.py`` that
+    are neither exercise nor check files), by file name; {} without such a folder."""
+    from sourcewise.batch.contents import Limits as ReadLimits
+    from sourcewise.batch.contents import is_helper_module
+
+    limits = ReadLimits(extra_exercises=exercises)
+    found: dict[str, bytes] = {}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return found
+    for entry in entries:
+        if is_helper_module(entry.name, limits) and entry.is_file(follow_symlinks=False):
+            with contextlib.suppress(OSError):
+                found[entry.name] = Path(entry.path).read_bytes()[:limits.max_file_bytes]
+    return found
 
 
 def remove_staging(folder: str | None) -> None:

@@ -238,8 +238,10 @@ def drop_privileges(config: dict) -> None:
         raise OSError("could not switch to the sandbox uid")
 
 
-def harden() -> list[str]:
-    """Linux only: forbid gaining privileges through exec, and die with the parent."""
+def harden(seccomp: str | None = None) -> list[str]:
+    """Linux only: forbid gaining privileges through exec, die with the parent, and load
+    the seccomp filter (hex; bubblewrap loads it itself) that keeps the uid's key store
+    out of reach."""
     if not sys.platform.startswith("linux"):
         return ["no_new_privileges"]
     import ctypes
@@ -249,6 +251,15 @@ def harden() -> list[str]:
     missing = []
     if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
         missing.append("no_new_privileges")
+    if seccomp:
+        program = ctypes.create_string_buffer(bytes.fromhex(seccomp))
+
+        class Program(ctypes.Structure):  # struct sock_fprog
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+        fprog = Program(len(program.raw) // 8, ctypes.addressof(program))
+        if libc.prctl(22, 2, ctypes.byref(fprog), 0, 0) != 0:  # SECCOMP_MODE_FILTER
+            missing.append("seccomp")
     if libc.prctl(1, int(signal.SIGKILL), 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
         missing.append("parent_death_signal")
     if os.getppid() == 1:  # the grader already died
@@ -597,7 +608,7 @@ def main() -> None:
     hello: dict = {"hello": HELLO, "python": sys.version.split()[0]}
     try:
         drop_privileges(config)
-        missing = harden() if config["harden"] else []
+        missing = harden(config.get("seccomp")) if config["harden"] else []
         missing += apply_limits(config["limits"])
         os.listdir(os.path.dirname(os.__file__))  # the interpreter is readable as this uid
         os.chdir(worker.sub)

@@ -68,7 +68,7 @@ def cite(record: Citation) -> str:
     elif link.kind == "copy":
         text += f" (copy: {element('a', esc(link.text), href=link.url)})"
     if record.note:
-        text += f". {esc(record.note.rstrip('.'))}"
+        text += f". {esc(record.note.rstrip('.'))}."
     return element("cite", text, class_="sw-cite", id=None)
 
 

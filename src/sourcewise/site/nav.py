@@ -29,3 +29,28 @@ def with_answer_key(nav: list[Any] | None) -> list[Any] | None:
     if not placed:
         result.append({SECTION: [entry]})
     return result
+
+
+def without_page(nav: list[Any] | None, page: str) -> list[Any] | None:
+    """The nav with every entry for ``page`` removed (a page this build does not make).
+
+    A case study without a tracing activity has no "Trace it yourself" page, so its entry
+    in mkdocs.yml is dropped rather than left as a broken link.
+    """
+    if nav is None:
+        return None
+    result: list[Any] = []
+    for item in nav:
+        if item == page:
+            continue
+        if isinstance(item, dict):
+            kept = {}
+            for title, value in item.items():
+                if value == page:
+                    continue
+                kept[title] = without_page(value, page) if isinstance(value, list) else value
+            if kept:
+                result.append(kept)
+            continue
+        result.append(item)
+    return result

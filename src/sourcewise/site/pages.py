@@ -15,7 +15,12 @@ from pathlib import Path
 
 from sourcewise.casestudy import default_case_study, load_case_study
 from sourcewise.casestudy.citations import site_references
+from sourcewise.casestudy.loader import DEFAULT_CASE_FOLDER
 from sourcewise.casestudy.model import CaseStudy
+from sourcewise.casestudy.sourced import FILE as SOURCED_FILE
+from sourcewise.casestudy.sourced import SourcedVersion, load_sourced
+from sourcewise.casestudy.trace import FILE as TRACE_FILE
+from sourcewise.casestudy.trace import TraceActivity, load_trace
 from sourcewise.site import (
     answer_key,
     casepage,
@@ -23,7 +28,9 @@ from sourcewise.site import (
     glossary,
     label_form,
     numbers_page,
+    sourced_page,
     sources_page,
+    trace_page,
     worked_answers,
 )
 from sourcewise.site.audience import Audience, view_for
@@ -43,6 +50,8 @@ class SiteData:
     audience: Audience
     case: CaseStudy
     terms: tuple[Term, ...]
+    trace: TraceActivity | None = None  # the tracing activity, when the case folder has one
+    sourced: SourcedVersion | None = None  # our sourced version, when the case folder has one
     solutions: Path | None = None  # the reference solutions, for a revealed build
 
 
@@ -57,28 +66,35 @@ def prepare(
     instructor build, a revealed build without solutions) with a message saying what to fix.
     """
     case = load_case_study(case_folder) if case_folder is not None else default_case_study()
-    folder = Path(solutions) if solutions else None
-    if audience is Audience.REVEALED and (folder is None or not folder.is_dir()):
+    answers = Path(solutions) if solutions else None
+    if audience is Audience.REVEALED and (answers is None or not answers.is_dir()):
         raise ValueError("a revealed build publishes the reference solutions: give their "
                          "folder in SOURCEWISE_SOLUTIONS (sourcewise release --reveal does)")
+    folder = Path(case_folder) if case_folder is not None else DEFAULT_CASE_FOLDER
+    trace = load_trace(case, folder) if (folder / TRACE_FILE).is_file() else None
+    sourced = load_sourced(case, folder) if (folder / SOURCED_FILE).is_file() else None
     return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file),
-                    folder if audience is Audience.REVEALED else None)
+                    trace, sourced, answers if audience is Audience.REVEALED else None)
 
 
-def generated_paths(audience: Audience) -> tuple[str, ...]:
+def generated_paths(data: SiteData) -> tuple[str, ...]:
     """The docs-relative paths of the pages this build generates."""
     paths = (casepage.PAGE, sources_page.PAGE, numbers_page.PAGE, glossary.PAGE,
              exercise_index.PAGE)
-    if audience is Audience.INSTRUCTOR:
+    if data.trace is not None:
+        paths += (trace_page.PAGE,)
+    if data.sourced is not None:
+        paths += (sourced_page.PAGE,)
+    if data.audience is Audience.INSTRUCTOR:
         paths += (answer_key.PAGE,)
-    if audience is Audience.REVEALED:
+    if data.audience is Audience.REVEALED:
         paths += worked_answers.paths()
     return paths
 
 
 def linker_for(data: SiteData, written: Iterable[str], directory_urls: bool = True) -> Linker:
     """A linker that knows the hand-written pages and the generated ones."""
-    return Linker(frozenset(written) | set(generated_paths(data.audience)), directory_urls)
+    return Linker(frozenset(written) | set(generated_paths(data)), directory_urls)
 
 
 def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
@@ -90,6 +106,11 @@ def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
         glossary.PAGE: glossary.render_glossary_page(data.terms, linker),
         exercise_index.PAGE: exercise_index.render_exercise_index(linker),
     }
+    if data.trace is not None:
+        pages[trace_page.PAGE] = trace_page.render_trace_page(data.trace, data.case, linker)
+    if data.sourced is not None:
+        pages[sourced_page.PAGE] = sourced_page.render_sourced_page(data.sourced, data.case,
+                                                                    linker)
     if data.audience is Audience.INSTRUCTOR:
         pages[answer_key.PAGE] = answer_key.render_answer_key(data.case, linker)
     if data.audience is Audience.REVEALED and data.solutions is not None:
