@@ -191,6 +191,17 @@ def grade_with_sourcewise(project: Project, submissions: Path, out: Path,
     return seconds, points, done.stderr.strip().splitlines()[-1]
 
 
+def record_sizes(out: Path) -> str:
+    """What the result store keeps: per student record, and the shared item sets."""
+    sizes = sorted(path.stat().st_size for path in (out / "results").glob("*.json"))
+    shared = sum(path.stat().st_size for path in (out / "results" / "items").glob("*.json"))
+    if not sizes:
+        return "no records"
+    return (f"{len(sizes)} records, median {sizes[len(sizes) // 2] / 1000:.1f} KB, mean "
+            f"{sum(sizes) / len(sizes) / 1000:.1f} KB, largest {sizes[-1] / 1000:.0f} KB; "
+            f"item sets {shared / 1000:.0f} KB once")
+
+
 def cpu_by_kind(project: Project, folder: Path, kinds: dict[str, str],
                 ) -> tuple[list[str], float]:
     """Grade every submission again with the engine alone, in one session in this process,
@@ -423,6 +434,7 @@ def main() -> int:
         ours_seconds, our_points, summary = grade_with_sourcewise(
             project, folder, Path(scratch) / "out", args.jobs)
         our_cpu = children_cpu() - cpu
+        sizes = record_sizes(Path(scratch) / "out")
         correct = [folder / n for n, k in kinds.items() if k == "correct"][:20]
         profile = where_time_goes(project, correct) if correct else []
         by_kind, engine = cpu_by_kind(project, folder, kinds)
@@ -472,6 +484,11 @@ def main() -> int:
           f"Forked from an interpreter that has already started and imported the standard "
           f"library (what sharing interpreters between students would save at best), the "
           f"same work costs {warm_cpu:.0f} ms.")
+    print(f"Stored results: {sizes}")
+    print(f"efficiency: floor CPU / batch CPU per submission = "
+          f"{floor_cpu / (our_cpu / len(kinds) * 1000):.2f} (goal 0.7; the floor "
+          f"{floor_cpu:.0f} ms, the batch {our_cpu / len(kinds) * 1000:.0f} ms, both measured "
+          "in this run)")
     if profile:
         print("Wall time of a correct submission (engine, one process):")
         print("\n".join(profile))

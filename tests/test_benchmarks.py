@@ -34,6 +34,11 @@ def test_the_grading_benchmark_reports_both_ways_the_floor_and_equal_points():
     assert floor, out
     assert int(floor[1]) > 0, out
     assert int(floor[2]) > 0, out
+    efficiency = re.search(r"^efficiency: floor CPU / batch CPU per submission = "
+                           r"(\d+\.\d+) ", out, re.M)
+    assert efficiency, out
+    assert 0 < float(efficiency[1]) < 1.5, out
+    assert re.search(r"^Stored results: 6 records, median \d+\.\d KB", out, re.M), out
 
 
 def test_the_sandbox_benchmark_compares_each_way_with_importing_in_process():

@@ -63,22 +63,47 @@ def test_every_chunk_is_graded_in_one_session_in_order(tmp_path):
         assert record.result.submission == str(tmp_path / key)
 
 
-def test_an_engine_failure_fails_the_rest_of_its_chunk_and_grading_goes_on(tmp_path):
-    """A failure on b: a is kept, b and c get an error, the next chunk is graded anew."""
+def test_an_engine_failure_is_that_submissions_error_and_grading_goes_on(tmp_path):
+    """A failure on b: a is kept, b gets an error with its real cause at once, and c and
+    the next chunk are graded in a new session."""
     engine = Engine(fail_at={"b"})
     store, replies = run(tmp_path, engine, [["a", "b", "c"], ["d", "e"]])
     assert engine.sessions == 2
     assert [(r["key"], r["status"]) for r in replies] == [
-        ("a", "graded"), ("b", "error"), ("c", "error"), ("d", "graded"), ("e", "graded")]
-    assert "internal error while grading (RuntimeError: engine failure on b)" in \
-        store.load("c").message
+        ("a", "graded"), ("b", "error"), ("c", "graded"), ("d", "graded"), ("e", "graded")]
+    message = store.load("b").message
+    assert "internal error while grading this submission (RuntimeError: engine failure " \
+           "on b at test_worker_stream.py:" in message
+    assert "not the student's fault" in message
+    assert store.load("c").result.submission == str(tmp_path / "c")
     assert store.load("d").result.submission == str(tmp_path / "d")
 
 
-def test_a_session_that_cannot_start_fails_one_chunk_at_a_time(tmp_path):
-    """When the checks cannot even be collected, each chunk gets errors; none is lost."""
+def test_a_result_that_cannot_be_saved_is_recorded_as_an_error(tmp_path):
+    """A result the store cannot write is that student's error, saying why; the next
+    student is graded."""
+
+    class Unwritable(ResultStore):
+        def save(self, record: Record) -> None:
+            if record.key == "a" and record.status == "graded":
+                raise UnicodeEncodeError("utf-8", "\udcff", 0, 1, "surrogates not allowed")
+            super().save(record)
+
+    store, sent = Unwritable(tmp_path / "out"), io.StringIO()
+    grade_stream(Engine(), TaskStream([chunk_line(tmp_path, ["a", "b"])]), store,
+                 Replies(sent))
+    replies = [json.loads(line) for line in sent.getvalue().splitlines()]
+    assert [(r["key"], r["status"]) for r in replies] == [("a", "error"), ("b", "graded")]
+    assert "internal error while saving the result (UnicodeEncodeError" in \
+        store.load("a").message
+
+
+def test_a_session_that_cannot_start_fails_one_submission_at_a_time(tmp_path):
+    """When the checks cannot even be collected, each failed session costs the next
+    submission an error saying why; none is lost, and grading goes on."""
     engine = Engine(fail_at_start=2)
     store, replies = run(tmp_path, engine, [["a", "b"], ["c"], ["d"]])
     assert [(r["key"], r["status"]) for r in replies] == [
-        ("a", "error"), ("b", "error"), ("c", "error"), ("d", "graded")]
+        ("a", "error"), ("b", "error"), ("c", "graded"), ("d", "graded")]
+    assert "the checks could not be collected" in store.load("a").message
     assert engine.sessions == 3

@@ -103,8 +103,7 @@ def test_lesson_links_follow_mkdocs_urls(page, url):
 
 def test_staging_copies_regular_files_only_within_limits(tmp_path):
     """Staging copies the exercise file and the helper modules beside it, leaves out links,
-    oversize files and other files, and says so; the starters' helper the submission lacks
-    (textkit.py) is added from the package."""
+    oversize files and other files, and says so."""
     folder = tmp_path / "sub" / "exercises"
     folder.mkdir(parents=True)
     (folder / "demo.py").write_text("x = 1\n")
@@ -119,8 +118,8 @@ def test_staging_copies_regular_files_only_within_limits(tmp_path):
     assert submission.label.endswith("sub/")
     staging, notes = submission.stage(Limits(source_bytes=1024))
     try:
-        assert sorted(os.listdir(staging)) == ["demo.py", "helper.py", "textkit.py"]
-        assert oct(os.stat(staging).st_mode & 0o777) == "0o755"
+        assert sorted(os.listdir(staging)) == ["demo.py", "helper.py"]
+        assert oct(os.stat(staging).st_mode & 0o777) == "0o700"  # private to the grader
         assert any("big.py is 2 KB" in note for note in notes)
         assert any("link.py is a symbolic link" in note for note in notes)
     finally:

@@ -8,6 +8,7 @@ staged submission folders in one pytest session and reports each result as it co
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -59,17 +60,18 @@ class Grader:
 
 
 def stage(submission: Submission, staging: Path) -> Path:
-    """Write a submission's exercise files and helper modules into a fresh folder the sandbox can read."""
+    """Write a submission's exercise files and helper modules into a fresh private folder
+    (the grading engine stages its own copy for the sandbox from it)."""
     folder = staging / submission.key
-    folder.mkdir(parents=True)
-    staging.chmod(0o755)
-    folder.chmod(0o755)
+    folder.mkdir(parents=True, mode=0o700)
+    staging.chmod(0o700)
+    folder.chmod(0o700)
     files = {f"{exercise}.py": data for exercise, data in submission.files.items()}
     files.update(submission.helpers)  # helper modules beside the exercise files
     for name, data in files.items():
-        path = folder / name
-        path.write_bytes(data)
-        path.chmod(0o644)
+        fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
     return folder
 
 

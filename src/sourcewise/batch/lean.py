@@ -66,6 +66,27 @@ def same(a: object, b: object) -> bool:
     return a == b
 
 
+def matches(value: object, plain: object) -> bool:
+    """Whether ``jsonable(value)`` would be ``same`` as the JSON value ``plain``, without
+    copying ``value`` (False when unsure: the caller then keeps the value itself)."""
+    if value is plain:
+        return True
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return type(plain) is kind and value == plain
+    if kind is list or kind is tuple:
+        return (type(plain) is list and len(value) == len(plain)
+                and all(matches(a, b) for a, b in zip(value, plain, strict=True)))
+    if kind is dict:
+        return (type(plain) is dict and len(value) == len(plain)
+                and all(type(key) is str and key == known and matches(item, other)
+                        for (key, item), (known, other) in zip(value.items(), plain.items(),
+                                                               strict=True)))
+    if kind is float:
+        return type(plain) is float and repr(value) == repr(plain)
+    return same(jsonable(value), plain)
+
+
 def shared_end(text: str, reference: str) -> int:
     """How many characters at the end of ``text`` are the end of ``reference``."""
     low, high = 0, min(len(text), len(reference))
@@ -139,7 +160,7 @@ class ItemSets:
 
     def for_check(self, check: CheckResult) -> ItemSet:
         made = self._for_check(check)
-        if made.digest not in self._written or not self._path(made.digest).exists():
+        if made.digest not in self._written:
             self._write(made)
         return made
 
@@ -256,20 +277,21 @@ def _encode_item(item: ItemResult, item_set: ItemSet, n: int | None, in_order: b
         data["i"] = item.id
     if not item.correct:
         data["c"] = 0
-    expected = jsonable(item.expected)
     if n is None or item.text != item_set.texts[n]:
         data["t"] = item.text
-    if n is None or not same(expected, item_set.expected[n]):
-        data["x"] = expected
+    if n is not None and matches(item.expected, item_set.expected[n]):
+        expected = item_set.expected[n]
+    else:
+        expected = data["x"] = jsonable(item.expected)
     if item.got is MISSING:
         data["m"] = 1
-    else:
+    elif not matches(item.got, expected):
         known = shared.by_identity.get(id(item.got))
         if known is not None and known[0] is item.got:  # the very same answer again
             data["G"] = known[1]
         else:
             got = jsonable(item.got)
-            if not same(got, expected):
+            if not same(got, expected):  # (jsonable may turn an odd value into its repr)
                 number = shared.number(got, "g" + json.dumps(got, ensure_ascii=False))
                 if number is None:
                     data["g"] = got

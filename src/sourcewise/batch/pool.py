@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcewise.grading.launch import enable_subreaper
+from sourcewise.grading.submission import remove_orphaned_staging
 
 READY = "ready"
 RECYCLE = "recycle"  # the worker grew past its memory limit and stops (batch.worker)
@@ -109,6 +110,7 @@ class WorkerPool:
         for worker in list(self._workers.values()):
             self._stop(worker)
         self._reap_orphans()
+        remove_orphaned_staging()  # what a killed worker had staged
 
     def _reap_orphans(self, settle: float = 2.0) -> None:
         """Kill and reap the processes we adopted from dead workers (only workers are ours
@@ -183,7 +185,12 @@ class WorkerPool:
                 if self._queue:
                     self._start(worker.index)
                 return
-            elif worker.chunk and message.get("key") == worker.chunk[0].key:
+            elif any(task.key == message.get("key") for task in worker.chunk):
+                # Replies come in order; one for a later task means the worker skipped
+                # the tasks before it: they are errors now, not a wait for the deadline.
+                while worker.chunk[0].key != message.get("key"):
+                    on_death(worker.chunk.popleft(), "the grading process gave no result "
+                                                     "for this submission")
                 task = worker.chunk.popleft()
                 worker.deadline = time.monotonic() + self.deadline_seconds
                 on_reply(task, message)
@@ -194,6 +201,7 @@ class WorkerPool:
         chunk = worker.chunk
         self._stop(worker, kill=True)
         self._reap_orphans()
+        remove_orphaned_staging()  # its copies of the submissions are private, and go now
         if chunk:
             on_death(chunk.popleft(), reason)
             self._queue.extendleft(reversed(chunk))

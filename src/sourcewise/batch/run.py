@@ -27,6 +27,7 @@ from sourcewise.batch.roster import RosterError, read_roster
 from sourcewise.batch.store import Record, ResultStore
 from sourcewise.export.class_results import Graded, parse_record
 from sourcewise.export.outputs import OUTPUTS_NOTE, write_outputs
+from sourcewise.grading.safe_text import terminal_text
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def grade_command(args: argparse.Namespace) -> int:
         roster = read_roster(args.roster) if args.roster else None
         intake = scan(args.submissions, roster)
     except (ProjectError, RosterError, IntakeError) as error:
-        print(f"sourcewise grade: {error}", file=sys.stderr)
+        print(terminal_text(f"sourcewise grade: {error}"), file=sys.stderr)
         return 1
     store = ResultStore(args.out)
     plan = make_plan(intake, store, checks_digest, args.force)
@@ -60,7 +61,7 @@ def grade_command(args: argparse.Namespace) -> int:
     try:
         grade_all(plan, store, setup, checks_digest, args.out, args.jobs, parsed)
     except PoolError as error:
-        print(f"sourcewise grade: {error}", file=sys.stderr)
+        print(terminal_text(f"sourcewise grade: {error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"sourcewise grade: interrupted; {len(store.keys())} results are kept in "
@@ -183,4 +184,5 @@ def summary(records: list[Record | None], intake: Intake, plan: Plan, seconds: f
         lines.append("Some submissions could not be graded (status 'error'): run the same "
                      "command again to retry them; logs are in " + str(out / "logs"))
     lines.append(f"Wrote {len(written)} files to {out}: {OUTPUTS_NOTE}")
-    return "\n".join(lines)
+    # Folder names and messages come from students: no escape sequence reaches the terminal.
+    return "\n".join(terminal_text(line) for line in lines)

@@ -22,6 +22,7 @@ from typing import Any
 from sourcewise.batch.lean import ItemSets, decode, encode
 from sourcewise.batch.roster import Student
 from sourcewise.grading.results import SubmissionResult
+from sourcewise.grading.safe_text import clean_data, dump_json
 
 FORMAT = 2  # 1 kept the whole result in every record
 
@@ -94,14 +95,20 @@ class ResultStore:
 
     def save(self, record: Record) -> None:
         """Write ``record`` atomically (temporary file, fsync, rename, fsync the folder); its
-        result lean, after the item sets it refers to."""
+        result lean, after the item sets it refers to. Always valid UTF-8 JSON, whatever
+        the student's code produced (see ``dump_json``)."""
         data = record.to_json()
         if record.result is not None:
             result = record.result
             if not isinstance(result, SubmissionResult):
                 result = SubmissionResult.from_json(result)
-            data["result"] = encode(result, self.item_sets)
-        data = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            try:
+                data["result"] = encode(result, self.item_sets)
+            except (ValueError, TypeError, RecursionError):  # numbers or nesting no JSON
+                # reader takes (the sandbox refuses them; a check might make them): as text
+                cleaned = SubmissionResult.from_json(clean_data(result.to_json()))
+                data["result"] = encode(cleaned, self.item_sets)
+        data = dump_json(data, separators=(",", ":"))
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{record.key}.",
                                          suffix=".tmp")
         try:

@@ -57,28 +57,44 @@ class Replies:
 
 class TaskStream:
     """The submissions to grade, chunk after chunk as the pool sends them, so that one
-    pytest session grades them all; keeps the records of the chunk being graded."""
+    pytest session grades them all. ``current`` is the record of the submission being
+    graded (handed to the engine, no result yet); after an internal error a new session
+    goes on with the rest of the chunk."""
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.lines = iter(lines)
-        self.records: deque[Record] = deque()  # of the current chunk, not yet finished
+        self.waiting: deque[tuple[Record, Path]] = deque()  # not yet handed to the engine
+        self.current: Record | None = None
         self.stopped = False  # set to end the session after the submission being graded
 
-    def next_chunk(self) -> list[dict[str, Any]] | None:
-        """Read the next chunk (None at the end of input); its records become current."""
-        line = next(self.lines, None)
-        if line is None:
-            return None
-        chunk = json.loads(line)
-        self.records = deque(Record.from_json(task["record"]) for task in chunk)
-        return chunk
+    def next_task(self) -> tuple[Record, Path] | None:
+        """The next task, read from the pool when none is waiting (None at the end)."""
+        while not self.waiting:
+            line = next(self.lines, None)
+            if line is None:
+                return None
+            self.waiting.extend((Record.from_json(task["record"]), Path(task["staged"]))
+                                for task in json.loads(line))
+        return self.waiting.popleft()
 
     def __iter__(self) -> Iterator[Path]:
-        while not self.stopped and (chunk := self.next_chunk()) is not None:
-            for task in chunk:
-                if self.stopped:
-                    return
-                yield Path(task["staged"])
+        while not self.stopped and (task := self.next_task()) is not None:
+            self.current, staged = task
+            yield staged
+
+    def take_current(self) -> Record | None:
+        record, self.current = self.current, None
+        return record
+
+
+def internal_error(error: BaseException, what: str) -> str:
+    """The message of an internal error: its real cause (type, message, where it was
+    raised), kept short and plain."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    text = " ".join(str(error).split())[:300]
+    return (f"internal error while {what} ({type(error).__name__}: {text}{where}); this is "
+            "not the student's fault: run again to retry, or report it")
 
 
 def peak_bytes() -> int:
@@ -102,9 +118,9 @@ def resident_bytes() -> int:
 def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
                  replies: Replies, recycle_bytes: int = RECYCLE_BYTES) -> None:
     """Grade every submission of the stream; each record is saved and answered the moment
-    it is known. An internal error fails the rest of its chunk (or the next chunk, when
-    none was being graded), whose records say so, and grading goes on with the following
-    chunks in a new session.
+    it is known. An internal error while grading a submission is recorded at once as that
+    submission's error, with its real cause, and grading goes on with the next one in a
+    new session. A result that cannot be saved is recorded as an error saying why.
 
     ``SandboxUnavailable`` is not caught: no submission can be graded, so the run stops.
 
@@ -115,7 +131,16 @@ def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
     clock = time.perf_counter()
 
     def finish(record: Record) -> None:
-        store.save(record)
+        try:
+            store.save(record)
+        except Exception as error:
+            traceback.print_exc()
+            record = replace(record, status="error", result=None,
+                             message=internal_error(error, "saving the result"))
+            try:
+                store.save(record)
+            except Exception:
+                traceback.print_exc()
         rss = resident_bytes()
         replies.send({"key": record.key, "status": record.status, "rss": rss,
                       "peak": peak_bytes()})
@@ -125,8 +150,11 @@ def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
     def on_result(result: SubmissionResult) -> None:
         nonlocal clock
         now = time.perf_counter()
-        finish(replace(stream.records.popleft(), status="graded", result=result,
-                       seconds=round(now - clock, 4)))
+        record = stream.take_current()
+        if record is None:
+            raise RuntimeError("a result arrived for no submission")
+        # A result the store cannot write becomes this student's error (see finish).
+        finish(replace(record, status="graded", result=result, seconds=round(now - clock, 4)))
         clock = now
 
     while True:
@@ -137,12 +165,14 @@ def grade_stream(grader: Grader, stream: TaskStream, store: ResultStore,
             raise
         except Exception as error:  # the engine failed, not the student: record it, go on
             traceback.print_exc()
-            message = (f"internal error while grading ({type(error).__name__}: "
-                       f"{str(error)[:300]}); run again to retry, or report it")
-            if not stream.records and stream.next_chunk() is None:
-                return
-            while stream.records:
-                finish(replace(stream.records.popleft(), status="error", message=message))
+            record = stream.take_current()
+            if record is None:  # it failed before taking one: fail the next, go on
+                task = stream.next_task()
+                if task is None:
+                    return
+                record = task[0]
+            finish(replace(record, status="error",
+                           message=internal_error(error, "grading this submission")))
             clock = time.perf_counter()
 
 
@@ -165,7 +195,7 @@ def main(argv: list[str]) -> int:
         replies.send({"status": "unavailable", "message": str(error)})
         return 1
     if stream.stopped:  # the rest of the chunk goes back to the pool's queue
-        replies.send({"status": RECYCLE, "returned": [r.key for r in stream.records]})
+        replies.send({"status": RECYCLE, "returned": [r.key for r, _ in stream.waiting]})
     return 0
 
 

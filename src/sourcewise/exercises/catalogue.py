@@ -10,7 +10,7 @@ PASS_FRACTION = 0.6
 
 # Helper modules that ship with the starters (exercises/<name>.py). Every exercise may
 # import them; no exercise imports another exercise. A submission without its own copy is
-# graded with the pristine copy kept in the package (sourcewise/exercises/helpers/).
+# graded with the course's copy (grading.submission.course_helpers).
 HELPER_MODULES: tuple[str, ...] = ("textkit",)
 
 

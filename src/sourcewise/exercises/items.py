@@ -39,6 +39,9 @@ class Item:
 
 
 _KNOWN = {"id", "text", "expected", "why", "control"}
+# libyaml's safe loader when PyYAML has it (eight times faster; every grading process
+# loads the hidden items at start), else the pure-Python one: both are safe loaders.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def texts(items: Iterable[Item]) -> list[str]:
@@ -50,7 +53,7 @@ def load_items(path: str | Path, exercise: str | None = None) -> tuple[Item, ...
     """Read ``path`` and return its items, or raise ItemFileError saying what to fix."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # a safe loader
     except FileNotFoundError:
         raise ItemFileError(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:

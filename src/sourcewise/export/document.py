@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_LINE_START = re.compile(r"^(\s*(?:\d+)?)([#>+=-]|(?<=\d)[.)])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters (they break terminals), and everything XML 1.0 cannot hold: lone
+# surrogates, U+FFFE and U+FFFF (junit.xml and the HTML pages must parse).
+_CONTROL = re.compile("[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SAFE_URL = re.compile(r"^(https?://|\.{0,2}/|[\w./-]+(#[\w-]*)?$)")
 
 
@@ -74,7 +76,8 @@ Block = Heading | Paragraph | Bullets | Table | Preformatted
 
 
 def clean(text: str) -> str:
-    """Drop control characters (they are invalid in XML and break terminals)."""
+    """Replace control characters and those XML cannot hold (lone surrogates, U+FFFE,
+    U+FFFF) with U+FFFD: the text then encodes as UTF-8 and is valid in XML."""
     return _CONTROL.sub("\ufffd", text)
 
 

@@ -14,16 +14,17 @@ from pathlib import Path
 
 from sourcewise.exercises.catalogue import get
 from sourcewise.export.class_results import ClassResults, format_points
+from sourcewise.grading.safe_text import csv_cell
 
 IDENTITY = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 TOTAL_COLUMN = "Sourcewise (total)"
 POINTS_POSSIBLE = "    Points Possible"  # as Canvas writes it in its own exports
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 def cell(text: str) -> str:
-    """A text cell that a spreadsheet will not run as a formula (names come from students)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A text cell that a spreadsheet will not run as a formula (names come from students):
+    see ``csv_cell`` for every prefix it defuses."""
+    return csv_cell(text)
 
 
 def exercise_column(name: str) -> str:
@@ -77,7 +78,8 @@ def write_status(results: ClassResults, path: Path) -> Path:
             record = graded.record
             result = graded.result
             writer.writerow([
-                cell(record.student.id), cell(record.student.name), record.key, record.status,
+                cell(record.student.id), cell(record.student.name), cell(record.key),
+                cell(record.status),
                 format_points(result.points) if result else "",
                 format_points(result.max_points) if result else "",
                 cell(" ".join(record.origins)), cell(record.message),

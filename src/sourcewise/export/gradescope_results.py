@@ -20,14 +20,16 @@ one visible test that says why and what to do, rather than a bare 0 with no test
 
 from __future__ import annotations
 
-import json
 import math
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from sourcewise.export.class_results import EXERCISE_ORDER, Graded, format_points
 from sourcewise.export.document import to_markdown
 from sourcewise.export.feedback import check_blocks
+from sourcewise.grading.safe_text import dump_json
 
 VISIBILITY = {"public": "visible", "after_due_date": "after_due_date",
               "hidden": "after_published"}
@@ -108,8 +110,17 @@ def total_line(graded: Graded) -> str:
 
 
 def write_results_json(graded: Graded, path: Path) -> Path:
-    """Write the student's ``results.json`` to ``path``."""
+    """Write the student's ``results.json`` to ``path``, atomically (a temporary file in
+    the same folder, then a rename): never a partial file, and always valid UTF-8 JSON
+    whatever the student's code produced (see ``dump_json``)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results_json(graded), indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    text = dump_json(results_json(graded), indent=2) + "\n"
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return path

@@ -23,6 +23,7 @@ from sourcewise.export.class_results import ClassResults
 from sourcewise.grading.display import cut_at_word, show
 from sourcewise.grading.failures import MISSING
 from sourcewise.grading.results import ItemResult
+from sourcewise.grading.safe_text import csv_cell
 from sourcewise.labels import LABEL_IDS
 
 NOT_A_LABEL = "not a label"
@@ -215,6 +216,12 @@ def confusion(results: ClassResults) -> Confusion:
     return matrix
 
 
+def _safe(row: list[object]) -> list[object]:
+    """A CSV row whose text cells a spreadsheet will not run as formulas (students'
+    answers and sentences are in them)."""
+    return [csv_cell(value) if isinstance(value, str) else value for value in row]
+
+
 def write_item_csv(stats: list[ItemStats], path: Path) -> Path:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream)
@@ -223,8 +230,8 @@ def write_item_csv(stats: list[ItemStats], path: Path) -> Path:
                          "students_with_that_answer"])
         for s in stats:
             wrong, count = s.most_common_wrong or ("", 0)
-            writer.writerow([s.exercise, s.check, s.visibility, s.item_id, s.text, s.expected,
-                             s.answered, s.right, f"{s.share_right:.3f}", wrong, count])
+            writer.writerow(_safe([s.exercise, s.check, s.visibility, s.item_id, s.text, s.expected,
+                             s.answered, s.right, f"{s.share_right:.3f}", wrong, count]))
     return path
 
 
@@ -245,8 +252,8 @@ def write_cue_csv(stats: list[CueStats], path: Path) -> Path:
         writer.writerow(["exercise", "cue", "times_asked", "times_missed", "share_missed",
                          "example_sentence"])
         for s in stats:
-            writer.writerow([s.exercise, s.cue, s.expected, s.missed, f"{s.share_missed:.3f}",
-                             s.example])
+            writer.writerow(_safe([s.exercise, s.cue, s.expected, s.missed,
+                                   f"{s.share_missed:.3f}", s.example]))
     return path
 
 

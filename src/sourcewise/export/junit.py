@@ -30,12 +30,13 @@ def _suite(graded: Graded) -> ET.Element:
     if graded.result is None:
         case = ET.SubElement(suite, "testcase", classname=clean(record.student.id),
                              name="submission", time="0")
-        ET.SubElement(case, "error", message=clean(record.message), type=record.status)
+        ET.SubElement(case, "error", message=clean(record.message), type=clean(record.status))
         counts.update(tests=1, errors=1)
     for check in graded.checks():
         counts["tests"] += 1
-        case = ET.SubElement(suite, "testcase", name=check.name, time=f"{check.duration:.3f}",
-                             classname=f"{clean(record.student.id)}.{check.exercise}")
+        case = ET.SubElement(suite, "testcase", name=clean(check.name),
+                             time=f"{check.duration:.3f}",
+                             classname=clean(f"{record.student.id}.{check.exercise}"))
         detail = clean("\n".join(filter(None, [
             f"points {format_points(check.points)} of {format_points(check.max_points)}",
             check.reason,

@@ -96,16 +96,22 @@ class _ApiPlugin:
             raise session.Interrupted("no checks were collected")
         items = session.items
         directly = grading.runs_directly(items)
-        for submission in self.submissions:
-            self.taken += 1
-            grading.begin_run(submission)
-            for index, item in enumerate(items):
-                if directly:
-                    grading.run_directly(item)
-                    continue
-                following = items[index + 1] if index + 1 < len(items) else None
-                item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
-            grading.end_run()
+        try:
+            for submission in self.submissions:
+                self.taken += 1
+                grading.begin_run(submission)
+                for index, item in enumerate(items):
+                    if directly:
+                        grading.run_directly(item)
+                        continue
+                    following = items[index + 1] if index + 1 < len(items) else None
+                    item.config.hook.pytest_runtest_protocol(item=item, nextitem=following)
+                grading.end_run()
+        except Exception as error:  # raised to the caller as it is: its real cause
+            self.error = error
+            raise
+        finally:
+            grading.abandon_run()  # a run cut short still closes its sandbox
         self.exhausted = True
         return True
 

@@ -3,7 +3,9 @@
 Requests are plain data the trusted side wrote, sent as a 4-byte length plus ``marshal``
 payload (cheap for the worker to read). Answers come back as one JSON object per line and
 are untrusted: each read has a wall-clock deadline (``select``), a size cap, and a strict
-parser (ASCII only, no NaN or Infinity, no duplicate keys, an object at the top).
+parser (ASCII only, no NaN or Infinity, no duplicate keys, no integer literal longer than
+``MAX_INT_CHARS``, an object at the top). A string escape for a lone surrogate ("\\udcff") is
+valid JSON but no UTF-8 file can hold it: each becomes U+FFFD here, before anything keeps it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import os
 import select
 import time
 
+from sourcewise.grading.safe_text import clean_text
+
+MAX_INT_CHARS = 21  # the worker sends integers of at most 64 bits (20 digits and a sign)
 
 class ChannelError(Exception):
     """The worker sent something that is not a valid answer."""
@@ -58,16 +63,36 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return result
 
 
+def _bounded_int(text: str) -> int:
+    if len(text) > MAX_INT_CHARS:
+        raise ValueError("an integer too long")
+    return int(text)
+
+
+def clean_strings(value: object) -> object:
+    """``value`` with every string (keys too) passed through ``clean_text``."""
+    kind = type(value)
+    if kind is str:
+        return clean_text(value)
+    if kind is list:
+        return [clean_strings(item) for item in value]
+    if kind is dict:
+        return {clean_text(key): clean_strings(item) for key, item in value.items()}
+    return value
+
+
 def parse_line(line: bytes) -> dict:
     """Parse one answer line strictly, or raise ChannelError saying what is wrong."""
     try:
         text = line.decode("ascii")
-        message = json.loads(text, parse_constant=_reject_constant,
+        message = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int,
                              object_pairs_hook=_unique_keys)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ChannelError(f"not a valid JSON line ({type(exc).__name__})") from None
     if not isinstance(message, dict):
         raise ChannelError("the answer is not a JSON object")
+    if "\\ud" in text or "\\uD" in text:  # maybe a lone surrogate: make it U+FFFD
+        message = clean_strings(message)
     return message
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from sourcewise.grading.bounds import bounded, cut_text
-from sourcewise.grading.failures import Failure, NotGradable, StudentError
+from sourcewise.grading.failures import Failure, NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import MISSING, VISIBILITIES, CheckResult, ItemResult, split_got
 
@@ -176,6 +176,14 @@ class CheckState:
     grade: Grade = field(default_factory=Grade)
     not_gradable: NotGradable | None = None
     skip_reason: str | None = None
+    time_limit: TimeLimitReached | None = None  # the submission's time ran out in it
+
+
+def _number_too_large(error: BaseException | None) -> bool:
+    """A check failed on a number too large for it (an int too big for a float, an
+    infinity turned into an int, an int too long to turn into text)."""
+    return isinstance(error, OverflowError) or (
+        isinstance(error, ValueError) and "integer string conversion" in str(error))
 
 
 def _first_line(text: str) -> str:
@@ -198,6 +206,11 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         result.status, result.reason = "not gradable", not_gradable.message
         if not_gradable.kind == "sandbox_error":
             result.grader_error = "sandbox"
+        return result
+    time_limit = state.time_limit or (error if isinstance(error, TimeLimitReached) else None)
+    if time_limit is not None:
+        result.status, result.reason = "skipped", time_limit.reason
+        result.items = []  # graded on what ran: this check did not run to its end
         return result
     if excinfo is not None and excinfo.errisinstance(pytest.skip.Exception):
         result.status = "skipped"
@@ -228,6 +241,11 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         result.reason = str(excinfo.value.msg)
     elif isinstance(error, AssertionError):
         result.reason = "This check's condition was not met (run pytest -v for the details)."
+    elif _number_too_large(error):
+        # Only the student's values can be this large: their error, not the grader's.
+        result.reason = (f"Your function's answer holds a number too large to work with "
+                         f"({type(error).__name__}: {_first_line(str(error))[:200]}). Return "
+                         "ordinary numbers, not huge or infinite ones.")
     else:
         result.reason = (f"The check could not finish: {type(error).__name__}: "
                          f"{_first_line(str(error))[:200]}. This can mean your function "

@@ -16,7 +16,10 @@ def same(got: object, expected: object, *, tol: float | None = None) -> bool:
     if isinstance(expected, tuple):
         expected = list(expected)
     if tol is not None and _is_number(got) and _is_number(expected):
-        return math.isfinite(got) and abs(got - expected) <= tol
+        try:
+            return math.isfinite(got) and abs(got - expected) <= tol
+        except OverflowError:  # an int too large for a float is not close to anything
+            return False
     if type(got) is not type(expected):
         return False
     if isinstance(got, list):

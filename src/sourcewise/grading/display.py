@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sourcewise.grading.failures import StudentError
+from sourcewise.grading.safe_text import clean_data
 
 VALUE_WIDTH = 200
 ARG_WIDTH = 60
@@ -18,7 +19,10 @@ def show(value: object, width: int = VALUE_WIDTH, *, mark_spaces: bool = False) 
     if isinstance(value, StudentError):
         text = f"(no value: {value.reason})"
     else:
-        text = repr(value)
+        try:
+            text = repr(value)
+        except (ValueError, RecursionError):  # an int too long for text, deep nesting
+            text = repr(clean_data(value))
         if mark_spaces:
             text = text.replace(" ", VISIBLE_SPACE)
     if len(text) <= width:

@@ -48,6 +48,22 @@ class StudentError(Failure):
         self.output = output
 
 
+class TimeLimitReached(Exception):
+    """The submission's time (``submission_timeout``: its loads and calls together) is
+    spent, so a check could not run to its end. The check is reported "not run: time
+    limit" with zero points, even if it catches this; checks that ran keep their points."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the submission's {seconds:g} s were spent")
+        self.seconds = seconds
+
+    @property
+    def reason(self) -> str:
+        return (f"Not run: time limit. Your code had used all {self.seconds:g} s allowed for "
+                "the whole submission (loading your files counts too), so this check could "
+                "not run. Look for slow code outside your functions, or an endless loop.")
+
+
 class NotGradable(Exception):
     """The submission cannot be graded for this exercise; the message says what to fix.
 

@@ -52,6 +52,7 @@ from sourcewise.grading.channel import (
 )
 from sourcewise.grading.leftovers import OWNER_VARIABLE, owner_mark
 from sourcewise.grading.plan import Limits, SandboxPlan
+from sourcewise.grading.submission import SCRATCH_PREFIX
 
 SANDBOX_SUB = "/submission"
 WORKER_SOURCE = (Path(__file__).with_name("worker.py")).read_text(encoding="utf-8")
@@ -236,7 +237,7 @@ class SandboxProcess:
             env[OWNER_VARIABLE] = owner_mark()  # bwrap's own; the sandbox never sees it
         else:
             prefix, sub = [], staging
-            self.private_tmp = tempfile.mkdtemp(prefix="sourcewise-tmp-")
+            self.private_tmp = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
             if plan.uid is not None:
                 os.chown(self.private_tmp, plan.uid, plan.uid)
             env.update(HOME=self.private_tmp, TMPDIR=self.private_tmp)

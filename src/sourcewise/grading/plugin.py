@@ -25,13 +25,14 @@ from sourcewise.grading.checks import (
     order_by_dependencies,
     score_check,
 )
-from sourcewise.grading.failures import NotGradable, StudentError
+from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.feedback import summary_lines, title
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import MODES, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
+from sourcewise.grading.safe_text import terminal_text
 from sourcewise.grading.sandbox import plan_sandbox
 from sourcewise.grading.submission import Submission, SubmissionError, course_helpers
 
@@ -195,6 +196,12 @@ class GradingPlugin:
         self.config.hook.pytest_sourcewise_result(config=self.config, result=result)
         return result
 
+    def abandon_run(self) -> None:
+        """Close the current submission's sandbox without a result (grading failed)."""
+        run, self.run = self.run, None
+        if run is not None:
+            run.close()
+
     # ------------------------------------------------------------ collection
 
     def pytest_collection_modifyitems(self, session: pytest.Session, config: pytest.Config,
@@ -244,7 +251,8 @@ class GradingPlugin:
             reporter.write_line(f"sourcewise: {self.plan.warning}", red=True)
         elif self.config.get_verbosity() >= 0:
             where = self.run.submission.label if self.run and self.run.submission else "?"
-            reporter.write_line(f"sourcewise: grading {where} in a {self.plan.describe()}")
+            reporter.write_line(terminal_text(f"sourcewise: grading {where} in a "
+                                              f"{self.plan.describe()}"))
 
     # ------------------------------------------------------------ running checks
 
@@ -276,7 +284,9 @@ class GradingPlugin:
         if result.status in ("failed", "not gradable") and not report.failed:
             report.outcome = "failed"
         if report.failed and not self.verbose:
-            report.longrepr = f"{result.status.upper()}: {result.reason}"
+            report.longrepr = terminal_text(f"{result.status.upper()}: {result.reason}")
+        elif report.failed:  # pytest's own report quotes the student's text: defuse it
+            report.longrepr = terminal_text(report.longreprtext, newlines=True)
         return report
 
     def _score(self, item: pytest.Item, spec: CheckSpec,
@@ -285,7 +295,7 @@ class GradingPlugin:
         assert self.run is not None
         details = ""
         if excinfo is not None and not excinfo.errisinstance(
-                (pytest.skip.Exception, NotGradable, StudentError)):
+                (pytest.skip.Exception, NotGradable, StudentError, TimeLimitReached)):
             details = check_traceback(excinfo.value, getattr(item, "obj", None))
         state = item.stash.get(STATE, None) or CheckState(Budget(self.options.check_timeout))
         result = score_check(spec, state, excinfo, details, self.options.site_url, duration)
@@ -354,7 +364,10 @@ class GradingPlugin:
         for result in self.finished:
             terminalreporter.write_sep("=", title(result), bold=True)
             for text, style in summary_lines(result, verbose=self.verbose):
-                terminalreporter.write_line(text, **({style: True} if style else {}))
+                # Student text never reaches the terminal raw (escape sequences could
+                # erase this summary and print a fake one).
+                terminalreporter.write_line(terminal_text(text),
+                                            **({style: True} if style else {}))
 
 
 @pytest.fixture

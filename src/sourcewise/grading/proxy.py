@@ -9,8 +9,16 @@ everything that can go wrong into one of two exceptions with a message for the s
   trusted side, so later checks of that exercise do not load it again, and a module that
   crashes at import marks only its own exercise.
 * ``StudentError`` for one call (raised, timed out, crashed, not plain data, garbage on the
-  channel, time budget spent). After a crash, timeout or garbage the worker is killed and
-  the next call starts a fresh one, so later checks still run.
+  channel, the check's time budget spent). After a crash, timeout or garbage the worker is
+  killed and the next call starts a fresh one, so later checks still run.
+* ``TimeLimitReached`` once the submission's own time is spent.
+
+Every second the submission costs is charged to its time (``submission_timeout``): starting
+its sandbox, loading its files (again after each crash), its calls, batches that had to be
+redone. A load or call never waits past what is left, so no submission runs more than a
+small margin over its limit, whatever it does. Garbage on the channel may come from a
+process an earlier call left behind: the request is made once more in a fresh worker, and
+only garbage again is blamed on it.
 
 Only plain JSON values come back; answers are parsed strictly and must carry the id of the
 request. Nothing the worker says about itself decides a score.
@@ -30,7 +38,7 @@ from sourcewise.grading.channel import (
     write_frame,
 )
 from sourcewise.grading.display import call_text
-from sourcewise.grading.failures import NotGradable, StudentError
+from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.launch import HELLO, SandboxProcess
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import SandboxPlan
@@ -115,7 +123,7 @@ class SubmissionSession:
 
     def _start(self) -> SandboxProcess:
         if self.staging is None:
-            self.staging, self.notes = self.submission.stage(self.limits)
+            self.staging, self.notes = self.submission.stage(self.limits, self.plan.uid)
         worker = SandboxProcess(self.plan, self.staging, self.limits)
         try:
             hello = worker.reader.read(time.monotonic() + self.options.start_timeout)
@@ -211,9 +219,12 @@ class SubmissionSession:
         self.broken[exercise] = error
         return error
 
-    def _load(self, exercise: str) -> None:
+    def _load(self, exercise: str, retry: bool = True) -> None:
         file = f"{exercise}.py"
-        timeout = self.options.import_timeout
+        left = self._submission_left()
+        if left <= 0:
+            raise TimeLimitReached(self.options.submission_timeout)
+        timeout = min(self.options.import_timeout, left)
         message = {"op": "load", "module": exercise}
         if self.worker is not None and self.worker.keeper and self.crashed \
                 and not self.template:
@@ -222,6 +233,8 @@ class SubmissionSession:
             answer = self._request(message, timeout)
         except ChannelTimeout:
             self._renew_worker()
+            if timeout < self.options.import_timeout:
+                raise TimeLimitReached(self.options.submission_timeout) from None
             raise self._not_gradable(exercise, "import_timeout", (
                 f"Loading {file} took longer than {timeout:g} s. Code outside functions "
                 "runs when the file is loaded: make sure it does not loop forever."
@@ -235,6 +248,10 @@ class SubmissionSession:
             )) from None
         except ChannelError:
             self._renew_worker()
+            if retry:  # maybe a process an earlier call left: try once in a fresh worker
+                self._ensure_worker(exercise)
+                self._load(exercise, retry=False)
+                return
             raise self._not_gradable(exercise, "import_garbage", (
                 f"While {file} was loading, something wrote to the grader's private channel. "
                 "Remove code that writes to file descriptors it did not open."
@@ -263,10 +280,7 @@ class SubmissionSession:
                 raise self._not_gradable(exercise, *problem)
             self.usable.add(exercise)
 
-    def _ready(self, exercise: str) -> None:
-        """Make sure a worker runs and has loaded the exercise (NotGradable otherwise)."""
-        if exercise in self.loaded and self.worker is not None:
-            return
+    def _ensure_worker(self, exercise: str) -> None:
         if self.worker is None:
             try:
                 self._start()
@@ -274,10 +288,31 @@ class SubmissionSession:
                 raise NotGradable(f"The grader could not start its sandbox; this is not "
                                   f"a problem with your code. ({exc})", exercise=exercise,
                                   kind="sandbox_error") from None
-        self._load(exercise)
+
+    def _ready(self, exercise: str, budget: Budget) -> None:
+        """Make sure a worker runs and has loaded the exercise (NotGradable otherwise);
+        the time it takes is charged to the check and the submission."""
+        if exercise in self.loaded and self.worker is not None:
+            return
+        if self._submission_left() <= 0:
+            raise TimeLimitReached(self.options.submission_timeout)
+        started = time.monotonic()
+        try:
+            self._ensure_worker(exercise)
+            self._load(exercise)
+        finally:
+            self._charge(time.monotonic() - started, budget)
+
+    def _charge(self, seconds: float, budget: Budget | None) -> None:
+        self.spent += seconds
+        if budget is not None:
+            budget.spent += seconds
+
+    def _submission_left(self) -> float:
+        return self.options.submission_timeout - self.spent
 
     def _time_left(self, budget: Budget) -> float:
-        return min(budget.left(), self.options.submission_timeout - self.spent)
+        return min(budget.left(), self._submission_left())
 
     def call(self, exercise: str, function: str, args: tuple, kwargs: dict,
              budget: Budget) -> object:
@@ -304,7 +339,7 @@ class SubmissionSession:
             raise TypeError("call_many: calls must be a list of argument lists")
         if not sent:
             return []
-        self._ready(exercise)
+        self._ready(exercise, budget)
         if self.batching and (exercise, function) not in self.unbatched and len(sent) > 1:
             outcomes = self._batch(exercise, function, sent, budget)
             if outcomes is not None:
@@ -340,18 +375,19 @@ class SubmissionSession:
         except ChannelTimeout:
             self._renew_worker()
             self.batching = False  # it cost a whole call timeout: no more batches
+            self._charge(time.monotonic() - started, None)  # the submission pays it
             return None
         except ChannelClosed as crash:
             self._after_crash(crash)
             self.unbatched.add((exercise, function))
+            self._charge(time.monotonic() - started, None)
             return None
         except ChannelError:
             self._renew_worker()
             self.unbatched.add((exercise, function))
+            self._charge(time.monotonic() - started, None)
             return None
-        elapsed = time.monotonic() - started
-        budget.spent += elapsed
-        self.spent += elapsed
+        self._charge(time.monotonic() - started, budget)
         outcomes: list[object] = []
         for args, result in zip(calls, results, strict=True):
             try:
@@ -361,10 +397,12 @@ class SubmissionSession:
         return outcomes
 
     def _call(self, exercise: str, function: str, args: list, kwargs: dict,
-              budget: Budget) -> object:
+              budget: Budget, retry: bool = True) -> object:
         """One call in its own round trip, with its own deadline."""
-        self._ready(exercise)
+        self._ready(exercise, budget)
         left = self._time_left(budget)
+        if self._submission_left() <= 0:
+            raise TimeLimitReached(self.options.submission_timeout)
         if left <= 0:
             shown = call_text(function, args, kwargs)
             raise StudentError(
@@ -372,12 +410,16 @@ class SubmissionSession:
                 "time allowed. Look for an endless loop or very slow code.",
                 kind="out_of_time", call=shown)
         timeout = min(self.options.call_timeout, left)
+        cut_short = timeout < min(self.options.call_timeout, budget.left())
         started = time.monotonic()
+        garbage = False
         try:
             answer = self._request({"op": "call", "module": exercise, "function": function,
                                     "args": args, "kwargs": kwargs}, timeout)
         except ChannelTimeout:
             self._renew_worker()
+            if cut_short:  # it had only what was left of the submission's time
+                raise TimeLimitReached(self.options.submission_timeout) from None
             shown = call_text(function, args, kwargs)
             raise StudentError(
                 f"{shown} did not finish within {round(timeout, 1):g} s. Look for an endless "
@@ -391,15 +433,17 @@ class SubmissionSession:
                 "too high.", kind="crashed", call=shown, details=tail) from None
         except ChannelError as exc:
             self._renew_worker()
-            shown = call_text(function, args, kwargs)
-            raise StudentError(
-                f"{shown} wrote something to the grader's private channel that is not an "
-                f"answer ({exc}). Only return values count.", kind="garbage",
-                call=shown) from None
+            if not retry:
+                shown = call_text(function, args, kwargs)
+                raise StudentError(
+                    f"{shown} wrote something to the grader's private channel that is not "
+                    f"an answer ({exc}). Only return values count.", kind="garbage",
+                    call=shown) from None
+            garbage = True  # maybe a process an earlier call left: once more, fresh
         finally:
-            elapsed = time.monotonic() - started
-            budget.spent += elapsed
-            self.spent += elapsed
+            self._charge(time.monotonic() - started, budget)
+        if garbage:
+            return self._call(exercise, function, args, kwargs, budget, retry=False)
         return self._value(exercise, function, args, kwargs, answer, budget)
 
     def _value(self, exercise: str, function: str, args: list, kwargs: dict, answer: dict,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from sourcewise.grading.failures import MISSING, StudentError
+from sourcewise.grading.safe_text import clean_data, dump_json
 
 FORMAT = "sourcewise-results"
 VERSION = 1
@@ -43,15 +44,20 @@ def _plain_copy(value: object) -> object:
 
 
 def jsonable(value: object) -> object:
-    """``value`` as plain JSON data; anything else becomes its repr (checks' own objects)."""
+    """``value`` as plain JSON data; anything else becomes its repr (checks' own objects),
+    or, when even that fails, what ``clean_data`` makes of it."""
     try:
         return _plain_copy(value)
     except (TypeError, ValueError, RecursionError):
         pass  # not plain as it is: JSON may still take it (int keys, subclasses)
     try:
         return json.loads(json.dumps(value, allow_nan=False))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
+        pass
+    try:
         return repr(value)
+    except (ValueError, RecursionError):  # an int too long for text inside
+        return clean_data(value)
 
 
 def _shared(value: object) -> object:
@@ -228,14 +234,14 @@ class SubmissionResult:
         )
 
     def write_json(self, path: str | Path) -> None:
-        """Write atomically: a temporary file in the same folder, then a rename."""
+        """Write atomically: a temporary file in the same folder, then a rename. Whatever
+        the student's code produced, the file is valid UTF-8 JSON (see ``dump_json``)."""
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.to_json(), handle, indent=2, ensure_ascii=False)
-                handle.write("\n")
+                handle.write(dump_json(self.to_json(), indent=2) + "\n")
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)

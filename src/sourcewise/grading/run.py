@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sourcewise.grading.checks import CheckState
-from sourcewise.grading.failures import NotGradable
+from sourcewise.grading.failures import NotGradable, TimeLimitReached
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import SandboxPlan
 from sourcewise.grading.proxy import SubmissionSession
@@ -49,6 +49,9 @@ class GradingRun:
         except NotGradable as error:
             state.not_gradable = error  # recorded even if the check catches it
             raise
+        except TimeLimitReached as error:
+            state.time_limit = error  # likewise
+            raise
 
     def call_many(self, exercise: str, function: str, calls: list[list],
                   state: CheckState) -> list[object]:
@@ -57,6 +60,15 @@ class GradingRun:
         except NotGradable as error:
             state.not_gradable = error
             raise
+        except TimeLimitReached as error:
+            state.time_limit = error
+            raise
+
+    def close(self) -> None:
+        """Close the sandbox and remove the staging copy (also when grading failed)."""
+        if self.session is not None:
+            self.session.close()
+            self.session = None
 
     def finish(self, order: list[str]) -> SubmissionResult:
         """Close the sandbox and return the result, checks in ``order`` (node ids)."""

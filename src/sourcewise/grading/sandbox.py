@@ -22,6 +22,7 @@ from sourcewise.grading.launch import HELLO, SandboxProcess, enable_subreaper
 from sourcewise.grading.leftovers import end_orphaned_sandboxes_once
 from sourcewise.grading.plan import BASE_UID, MODES, Limits, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.slots import acquire_slot
+from sourcewise.grading.submission import remove_orphaned_staging
 
 __all__ = ["Limits", "SandboxPlan", "SandboxUnavailable", "plan_sandbox", "probe"]
 
@@ -97,6 +98,7 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
         )
     if mode != "process":
         end_orphaned_sandboxes_once()  # left by graders killed while bwrap was starting
+    remove_orphaned_staging()  # copies of submissions left by graders that were killed
     root = hasattr(os, "geteuid") and os.geteuid() == 0
     if root:
         slot = acquire_slot(slot)

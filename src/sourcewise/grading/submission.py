@@ -9,23 +9,23 @@ holds no exercise file. So the same folder gets the same points on every path.
 The worker never sees the submission in place: the trusted side reads the chosen files
 (no symbolic links, size-capped) and writes them into a fresh staging folder that the
 sandbox mounts read-only. The trusted side reads these bytes; it never runs them.
-A helper module the starters ship (``textkit.py``) that the submission lacks is staged
-from the package's pristine copy, so a student who handed in only exercise files is graded
-as if they had kept the starter's helper; their own copy, when they hand one in, wins.
+
+A staging folder is private: only the grader can read it, and, when the grader is root,
+the sandbox's uid through its group. Its name carries the grading process's pid
+(``sourcewise-sub-<pid>-...``), so that one left by a process that was killed is removed
+by the next grader (``remove_orphaned_staging``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
-from sourcewise.exercises.catalogue import HELPER_MODULES
 from sourcewise.grading.plan import Limits
-
-PRISTINE_HELPERS = Path(__file__).resolve().parent.parent / "exercises" / "helpers"
 
 
 class SubmissionError(Exception):
@@ -117,12 +117,18 @@ class Submission:
         return ("missing_file", f"There is no file {name} in {self.label}. Create it from "
                 "the starter file and keep its name exactly.")
 
-    def stage(self, limits: Limits) -> tuple[str, list[str]]:
-        """Copy the usable files into a fresh folder; return it and notes on what was left out."""
+    def stage(self, limits: Limits, reader_gid: int | None = None) -> tuple[str, list[str]]:
+        """Copy the usable files into a fresh private folder; return it and notes on what
+        was left out. ``reader_gid``: the sandbox's group, when the grader is root (it
+        reads the copy through its group; nobody else can)."""
         contents = self.contents(limits)
-        staging = tempfile.mkdtemp(prefix="sourcewise-sub-")
+        staging = tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-")  # mode 0700
         self._staged = staging
-        os.chmod(staging, 0o755)
+        file_mode = 0o600
+        if reader_gid is not None:
+            os.chown(staging, -1, reader_gid)
+            os.chmod(staging, 0o750)
+            file_mode = 0o640
         files = {f"{exercise}.py": data for exercise, data in contents.files.items()}
         files.update(contents.helpers)
         if files:
@@ -130,13 +136,11 @@ class Submission:
                 files.setdefault(name, data)
         for name, data in sorted(files.items()):
             target = Path(staging, name)
-            target.write_bytes(data)
-            target.chmod(0o644)
-        for helper in HELPER_MODULES:
-            target = Path(staging, f"{helper}.py")
-            if f"{helper}.py" not in files:
-                shutil.copyfile(PRISTINE_HELPERS / f"{helper}.py", target)
-                target.chmod(0o644)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            if reader_gid is not None:
+                os.chown(target, -1, reader_gid)
         return staging, list(contents.notes)
 
 
@@ -163,3 +167,35 @@ def remove_staging(folder: str | None) -> None:
     if folder:
         with contextlib.suppress(OSError):
             shutil.rmtree(folder)
+
+
+STAGING_PREFIX = "sourcewise-sub-"
+SCRATCH_PREFIX = "sourcewise-tmp-"  # the fallback's private /tmp (see launch)
+_OURS = re.compile(r"sourcewise-(?:sub|tmp)-(\d+)-")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, someone else's
+    return True
+
+
+def remove_orphaned_staging(folder: str | None = None) -> list[str]:
+    """Remove the staging and scratch folders whose grading process is gone (killed
+    before it could clean up); return what was removed."""
+    folder = folder or tempfile.gettempdir()
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _OURS.match(entry.name)
+        if match and entry.is_dir(follow_symlinks=False) and not _running(int(match[1])):
+            remove_staging(entry.path)
+            removed.append(entry.path)
+    return removed

@@ -56,6 +56,10 @@ except ImportError:  # an interpreter without the C accelerator
 
 HELLO = "sourcewise-worker-1"
 MAX_DEPTH = 100
+# Whole numbers a check can work with: 64 bits (19 digits). Larger ones are refused here,
+# at once, as the student's error (a check would overflow on them, and turning a number
+# of millions of digits into text takes longer than a call may). Same as safe_text's.
+MAX_INT_BITS = 64
 MAX_ERROR_CHARS = 500
 MAX_TRACEBACK_CHARS = 4000
 LIMIT_NAMES = {
@@ -133,10 +137,12 @@ def to_json(value: object, budget: list[int], depth: int = 0) -> str:
     if kind is bool:
         return "true" if value else "false"
     if kind is int:
-        try:
-            return int.__repr__(value)
-        except ValueError:
-            raise NotPlain("it contains an integer with too many digits") from None
+        bits = int.bit_length(value)
+        if bits > MAX_INT_BITS:
+            digits = int(bits * 0.30103) + 1
+            raise NotPlain(f"it contains an integer of about {digits:,} digits, too large to "
+                           "grade (whole numbers must have at most 19 digits)")
+        return int.__repr__(value)
     if kind is str:
         return encode_str(value, budget)
     if kind is float:

@@ -46,12 +46,13 @@ def _to_label_note(linker: Linker) -> str:
 
 # The principle that lets a label and a fact-check disagree (DESIGN: "support is not truth").
 LABELS_AND_FACTCHECKS = (
-    "A label says what support a sentence <strong>claims on its face</strong>: a sentence that "
-    "names an authority and says it “confirmed” something is labelled a sourced fact, "
-    "whether or not the authority really did. The fact-check in the note says whether that "
-    "claim <strong>survives tracing</strong>. The two can disagree, and where they do the note "
-    "says so in so many words: the Kashmir sentence looks like a sourced fact; traced, it is "
-    "a claim made to one outlet. Support is not truth."
+    "A label says what support a sentence <strong>claims on its face</strong>. The fact-check "
+    "in its note says whether that claim <strong>survives tracing</strong>. The two can "
+    "disagree, and where they do the note says so in so many words. “This included roughly "
+    "600,000 weapons” is labelled an official estimate, because “This included” presents the "
+    "count as part of the Defense Department’s estimate; traced, it is the GAO’s count of "
+    "something else. A sentence that says named authorities “confirmed” something claims "
+    "their support whether or not they gave it. Support is not truth."
 )
 
 
