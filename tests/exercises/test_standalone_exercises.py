@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from grading_runs import ROOT, load_module
 
-from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
+from sourcewise.exercises.catalogue import EXERCISES
 from sourcewise.grading.api import GradingOptions, grade_submissions
 
 NAMES = {exercise.name for exercise in EXERCISES}
