@@ -104,3 +104,22 @@ def test_a_record_whose_item_set_is_lost_or_altered_is_graded_again(graded, tmp_
     assert ResultStore(tmp_path).load(record.key) is None
     ResultStore(tmp_path).save(record)  # the next run grades it again and writes it all
     assert ResultStore(tmp_path).load(record.key).result.to_json() == record.result
+
+
+def test_a_first_student_with_broken_text_still_makes_readable_item_sets(graded, tmp_path):
+    """Item sets are built from the first student's check, whose explanations can quote
+    the student's text: a lone surrogate there is stored as U+FFFD, and the record and
+    its item sets load back (with the text as every output writes it)."""
+    from dataclasses import replace as changed
+
+    from sourcewise.grading.results import SubmissionResult
+
+    result = SubmissionResult.from_json(graded["partial"])
+    check = next(c for c in result.checks if c.items)
+    check.items[0] = changed(check.items[0], why="You wrote '\udcff'. " + check.items[0].why)
+    store = ResultStore(tmp_path)
+    store.save(Record("odd", Student.unlisted("odd"), (), "graded", result=result))
+    back = ResultStore(tmp_path).load("odd")
+    assert back is not None
+    assert back.result.checks[result.checks.index(check)].items[0].why.startswith(
+        "You wrote '\ufffd'. ")

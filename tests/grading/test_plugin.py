@@ -108,7 +108,8 @@ def test_failures_show_reason_expected_got_items_hint_and_lesson(tmp_path, run_p
     code, output = run_pytest(project, f"--results-json={results}",
                               "--site-url=https://example.org/sw/")
     assert code == 1
-    assert "add(0, 7) raised ValueError: zero is not allowed (line 4 of demo.py)." in output
+    assert ("no answer for 1 item: add raised ValueError: zero is not allowed (line 4 of "
+            "demo.py).") in output
     assert "item m2: 'add(0, 7)'" in output
     assert "why: a + b" in output
     assert "Half marks: an empty word between two spaces." in output

@@ -37,6 +37,7 @@ from typing import Any
 
 from sourcewise.grading.failures import MISSING
 from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult, jsonable
+from sourcewise.grading.safe_text import clean_data
 
 FORMAT = "sourcewise-item-set"
 VERSION = 1
@@ -120,6 +121,7 @@ class ItemSet:
                           **{name: getattr(check, name) for name in CONSTANTS}},
                 "items": [[item.id, item.text, jsonable(item.expected), item.why]
                           for item in check.items]}
+        data = clean_data(data)  # valid UTF-8 text only (a student's text can hold anything)
         return cls.from_json(data, digest_of(data))
 
     @classmethod
@@ -201,7 +203,7 @@ class ItemSets:
         fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=f".{item_set.digest}.",
                                          suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as stream:
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
                 stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())

@@ -107,7 +107,8 @@ def _missed_items(check: CheckResult) -> list[Block]:
     ]
     if len(missed) > MAX_ITEMS_SHOWN:
         blocks.append(Paragraph((Text(f"... and {len(missed) - MAX_ITEMS_SHOWN} more: run "
-                                      "the checks yourself to see them all."),)))
+                                      "the checks yourself to see "
+                                      f"{'it' if len(missed) == MAX_ITEMS_SHOWN + 1 else 'them all'}."),)))
     return blocks
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from sourcewise.grading.bounds import bounded, cut_text
+from sourcewise.grading.display import plural
 from sourcewise.grading.failures import Failure, NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import MISSING, VISIBILITIES, CheckResult, ItemResult, split_got
@@ -177,6 +178,29 @@ class CheckState:
     not_gradable: NotGradable | None = None
     skip_reason: str | None = None
     time_limit: TimeLimitReached | None = None  # the submission's time ran out in it
+    # Per student function called: what it gave, when that is what a starter gives
+    # (``returns None``, ``returns []``, ``raises NotImplementedError``), else "other".
+    returned: dict[str, set[str]] = field(default_factory=dict)
+
+    def note_answers(self, function: str, answers: list[object]) -> None:
+        seen = self.returned.setdefault(function, set())
+        for answer in answers:
+            seen.add(starter_outcome(answer))
+
+
+STARTER_VALUES = (None, [], {}, False, "")
+
+
+def starter_outcome(answer: object) -> str:
+    """What an answer says about the function, in the words of "still returns None"."""
+    if isinstance(answer, StudentError):
+        if answer.kind == "raised" and "NotImplementedError" in answer.reason:
+            return "raises NotImplementedError"
+        return "other"
+    for value in STARTER_VALUES:
+        if type(answer) is type(value) and answer == value:
+            return f"returns {value!r}"
+    return "other"
 
 
 def _number_too_large(error: BaseException | None) -> bool:
@@ -198,6 +222,7 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
         spec.points, spec.visibility, hint=spec.hint, lesson=spec.lesson,
         lesson_url=lesson_url(site_url, spec.lesson) if spec.lesson else None,
         items=state.grade.items, details=details, duration=round(duration, 6),
+        returned={name: sorted(seen) for name, seen in state.returned.items()},
         output="".join(state.budget.printed)[-MAX_OUTPUT:],
     )
     error = excinfo.value if excinfo is not None else None
@@ -228,7 +253,7 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
             result.reason = grade.reason
         elif grade.items and result.score < 1:
             right = sum(item.correct for item in grade.items)
-            result.reason = f"{right} of {len(grade.items)} items correct."
+            result.reason = f"{right} of {plural(len(grade.items), 'item')} correct."
         result.status = "passed" if result.score == 1 else "failed"
     elif isinstance(error, Failure):
         result.reason = error.reason
