@@ -116,8 +116,10 @@ def _lesson(check: CheckResult) -> list[Block]:
     if not check.lesson or check.status == "passed":
         return []
     page = check.lesson.partition("#")[0].removesuffix(".md")
-    return [Paragraph((Text("Read more: "), Link(_PAGE_TITLES.get(page, f"the page {page}"),
-                                                 check.lesson_url or check.lesson)))]
+    name = _PAGE_TITLES.get(page, f"the page {page}")
+    if not check.lesson_url:  # the course set no site-url: name the page, link nowhere
+        return [Paragraph((Text(f"Read more: {name}, on the course site."),))]
+    return [Paragraph((Text("Read more: "), Link(name, check.lesson_url)))]
 
 
 def feedback_blocks(graded: Graded) -> list[Block]:

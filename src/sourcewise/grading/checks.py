@@ -13,6 +13,7 @@ from sourcewise.grading.display import plural
 from sourcewise.grading.failures import Failure, NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import MISSING, VISIBILITIES, CheckResult, ItemResult, split_got
+from sourcewise.grading.site_url import page_url
 
 MAX_OUTPUT = 4000
 
@@ -21,15 +22,10 @@ class CheckDefinitionError(Exception):
     """A check's markers are wrong (a mistake in the checks, not in the submission)."""
 
 
-def lesson_url(site_url: str, page: str) -> str:
-    """``lessons/framing.md#loaded`` -> ``<site_url>lessons/framing/#loaded`` (MkDocs URLs)."""
-    path, _, anchor = page.partition("#")
-    path = path.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        path = path.removesuffix("index")
-    else:
-        path += "/"
-    return site_url.rstrip("/") + "/" + path + (f"#{anchor}" if anchor else "")
+def lesson_url(site_url: str | None, page: str) -> str | None:
+    """``lessons/framing.md#loaded`` -> ``<site_url>lessons/framing/#loaded`` (MkDocs URLs);
+    None when the course has no site address."""
+    return page_url(site_url, page) if site_url else None
 
 
 def _marker_arg(item: pytest.Item, name: str) -> object:
@@ -215,7 +211,7 @@ def _first_line(text: str) -> str:
 
 
 def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInfo | None,
-                details: str, site_url: str, duration: float) -> CheckResult:
+                details: str, site_url: str | None, duration: float) -> CheckResult:
     """Turn how a check ended into its result (status, score, points, feedback)."""
     result = CheckResult(
         spec.nodeid, spec.name, spec.exercise, spec.description, "failed", 0.0, 0.0,

@@ -39,7 +39,7 @@ from sourcewise.grading.channel import (
 )
 from sourcewise.grading.display import call_text
 from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
-from sourcewise.grading.launch import HELLO, SandboxProcess
+from sourcewise.grading.launch import HELLO, SandboxProcess, start_worker
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import SandboxPlan
 from sourcewise.grading.submission import Submission, remove_staging
@@ -124,7 +124,7 @@ class SubmissionSession:
     def _start(self) -> SandboxProcess:
         if self.staging is None:
             self.staging, self.notes = self.submission.stage(self.limits, self.plan.uid)
-        worker = SandboxProcess(self.plan, self.staging, self.limits)
+        worker = start_worker(self.plan, self.staging, self.limits)
         try:
             hello = worker.reader.read(time.monotonic() + self.options.start_timeout)
         except (ChannelClosed, ChannelError, ChannelTimeout) as exc:

@@ -22,6 +22,7 @@ from pathlib import Path
 from sourcewise.batch.project import Project, ProjectError
 from sourcewise.export.archive import zip_folder
 from sourcewise.grading.api import GradingError, SandboxUnavailable
+from sourcewise.grading.site_url import SiteUrlError, command_site_url
 from sourcewise.release.bundle import ReleaseError, assemble, build_site
 from sourcewise.release.leaks import find_leaks
 from sourcewise.release.verify import verify_exercises
@@ -37,8 +38,16 @@ class Release:
 
 
 def build_release(project: Project, out: Path, sandbox: str = "require",
-                  reveal: bool = False) -> Release:
-    """Build the student release of ``project`` into ``out`` or raise ReleaseError."""
+                  site_url: str | None = None, reveal: bool = False) -> Release:
+    """Build the student release of ``project`` into ``out`` or raise ReleaseError.
+    ``site_url``: where students read the site (see sourcewise.grading.site_url);
+    ``reveal``: the answers edition (see the module docstring)."""
+    try:
+        import mkdocs  # noqa: F401  (the site extra)
+    except ImportError:
+        raise ReleaseError("building the student site needs MkDocs, which is not installed "
+                           "here: run python -m pip install -e '.[site]' in the course "
+                           "repository (grading alone does not need it)") from None
     verification = verify_exercises(project, sandbox)
     if not verification.sound:
         raise ReleaseError("refusing to release: the exercises are not sound.\n  "
@@ -49,7 +58,7 @@ def build_release(project: Project, out: Path, sandbox: str = "require",
         site = build_site(project, Path(scratch) / "site", reveal=reveal)
         out.mkdir(parents=True, exist_ok=True)
         (out / f"{name}.zip").unlink(missing_ok=True)  # never leave an older release
-        assemble(project, folder, site)
+        assemble(project, folder, site, site_url)
     leaks = find_leaks(project, folder, revealed=reveal)
     if leaks:
         shutil.rmtree(folder)
@@ -64,9 +73,12 @@ def build_release(project: Project, out: Path, sandbox: str = "require",
 def release_command(args: argparse.Namespace) -> int:
     """Run ``sourcewise release`` with parsed arguments; return the exit code."""
     try:
-        release = build_release(Project.locate(args.project), args.out, args.sandbox,
+        project = Project.locate(args.project)
+        site_url = command_site_url(project.root, args.site_url, "sourcewise release")
+        release = build_release(project, args.out, args.sandbox, site_url,
                                 reveal=getattr(args, "reveal", False))
-    except (ProjectError, ReleaseError, SandboxUnavailable, GradingError) as error:
+    except (ProjectError, SiteUrlError, ReleaseError, SandboxUnavailable,
+            GradingError) as error:
         print(f"sourcewise release: {error}", file=sys.stderr)
         return 1
     print("The exercises are sound: every reference solution scores full marks and every "
