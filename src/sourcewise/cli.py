@@ -77,6 +77,10 @@ def _add_release(commands: argparse._SubParsersAction) -> None:
                     "student site, a README and a pyproject.toml. Refuses if a check fails.")
     release.add_argument("--out", type=Path, required=True, metavar="DIR")
     release.add_argument("--sandbox", choices=("auto", "require"), default="require")
+    release.add_argument("--reveal", action="store_true",
+                         help="after grading: build the answers edition (sourcewise-revealed), "
+                              "with the hand-labelling notes shown and the reference solutions "
+                              "published as worked answers")
     _site_url_option(release)
     _project_option(release)
 

@@ -16,9 +16,10 @@ import yaml
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 from sourcewise.grading.site_url import read_site_url
 from sourcewise.release.bundle import assemble, exercise_page_link
+from sourcewise.release.leaks import words
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = "sourcewise-student"
@@ -48,7 +49,8 @@ def normalise(text: str) -> str:
 
 
 def test_the_bundle_holds_what_students_need(built):
-    """Folder and zip: README, pyproject, starters, public checks, package, built site."""
+    """Folder and zip: README, pyproject, starters, helper module, public checks, package,
+    built site."""
     with zipfile.ZipFile(built / f"{BUNDLE}.zip") as archive:
         names = set(archive.namelist())
     folder = {f"{BUNDLE}/{p.relative_to(built / BUNDLE).as_posix()}"
@@ -60,6 +62,8 @@ def test_the_bundle_holds_what_students_need(built):
     for exercise in EXERCISES:
         assert f"{BUNDLE}/exercises/{exercise.name}.py" in names
         assert f"{BUNDLE}/exercises/test_{exercise.name}.py" in names
+    for helper in HELPER_MODULES:
+        assert f"{BUNDLE}/exercises/{helper}.py" in names
     for forbidden in ("instructor/", "tests/", "benchmarks/", ".git/"):
         assert not [n for n in names if f"/{forbidden}" in n], forbidden
     pyproject = (built / BUNDLE / "pyproject.toml").read_text(encoding="utf-8")
@@ -106,6 +110,19 @@ def test_no_solution_hidden_check_hidden_item_or_answer_is_in_the_bundle(built):
     assert any(key.endswith(".rationale") for key in hidden)
     leaked = {where: needle for where, needle in hidden.items() if needle in text}
     assert leaked == {}
+
+
+def test_a_normal_release_has_no_worked_answers_or_notes(built):
+    """The normal bundle's site has no worked-answers pages and no hand-labelling rationale
+    (``release --reveal`` publishes both, tests/release/test_reveal.py)."""
+    site = built / BUNDLE / "site"
+    assert not (site / "answers").exists()
+    html = (site / "case-study" / "index.html").read_text(encoding="utf-8")
+    page = " " + " ".join(words(html)) + " "
+    units = load_case_study(REPO / "src" / "sourcewise" / "cases" / "taliban-arms").hand_label_units
+    assert units
+    for unit in units:
+        assert " " + " ".join(words(unit.rationale)) + " " not in page, unit.id
 
 
 def test_the_bundled_case_study_has_no_hand_labelling_answers(built):

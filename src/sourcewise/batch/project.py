@@ -59,6 +59,10 @@ class Project:
     def starter(self, name: str) -> Path:
         return self.exercises / f"{name}.py"
 
+    def helper(self, name: str) -> Path:
+        """A helper module shipped with the starters (``exercises/textkit.py``)."""
+        return self.exercises / f"{name}.py"
+
     def public_checks(self, name: str) -> Path:
         return self.exercises / f"test_{name}.py"
 

@@ -83,6 +83,9 @@ LOAD_MESSAGES = {
     "exit": "{file} called exit() or sys.exit(){at} while it was loading. Remove that call: "
             "code outside functions runs when the file is loaded.",
     "missing_file": "{file} could not be read in the sandbox ({error}).",
+    "helper_error": "{file} imports {helper}, and {helper} is broken: loading it raised "
+                    "{error}{at}. {helper} is your own file: fix it, or put back the "
+                    "starter's copy. Every exercise that imports {helper} fails until then.",
 }
 
 
@@ -264,6 +267,7 @@ class SubmissionSession:
         raise self._not_gradable(exercise, kind, template.format(
             file=file, error=str(answer.get("error", ""))[:300],
             at=f" on line {line}" if isinstance(line, int) else "",
+            helper=str(answer.get("helper", "a file it imports")),
         ))
 
     def _usable(self, exercise: str) -> None:

@@ -1,7 +1,8 @@
 """Assemble the student bundle folder from an allow-list: nothing gets in by accident.
 
 What goes in: ``README.md`` (for students), ``pyproject.toml`` (installs the package;
-``pytest`` in the bundle runs ``exercises/``), the starters and public checks, the
+``pytest`` in the bundle runs ``exercises/``), the starters, their helper module
+(``textkit.py``) and the public checks, the
 ``sourcewise`` package with every case study replaced by its redacted copy, and the student
 site build. Never the ``instructor/`` folder, the developers' tests, or the Git history.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import write_redacted
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 from sourcewise.grading.site_url import page_url
 
 STUDENT_DEPENDENCIES = ("pyyaml", "pytest")
@@ -49,6 +50,8 @@ def assemble(project: Project, destination: Path, site: Path,
             encoding="utf-8")
         shutil.copyfile(project.public_checks(exercise.name),
                         exercises / f"test_{exercise.name}.py")
+    for helper in HELPER_MODULES:
+        shutil.copyfile(project.helper(helper), exercises / f"{helper}.py")
     if (project.exercises / "conftest.py").is_file():
         shutil.copyfile(project.exercises / "conftest.py", exercises / "conftest.py")
     cases = project.package / "cases"
@@ -65,9 +68,15 @@ def assemble(project: Project, destination: Path, site: Path,
     return destination
 
 
-def build_site(project: Project, destination: Path) -> Path:
-    """Build the student site (``mkdocs.yml``) into ``destination``."""
+def build_site(project: Project, destination: Path, reveal: bool = False) -> Path:
+    """Build the student site (``mkdocs.yml``) into ``destination``; with ``reveal``, the
+    edition for after the deadline (hand-labelling notes and worked answers shown)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("SOURCEWISE_AUDIENCE", None)
+    environment.pop("SOURCEWISE_SOLUTIONS", None)
+    if reveal:
+        environment.update(SOURCEWISE_AUDIENCE="revealed",
+                           SOURCEWISE_SOLUTIONS=str(project.solutions))
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml",
          "--site-dir", str(destination)],

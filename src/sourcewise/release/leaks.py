@@ -26,7 +26,7 @@ import yaml
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 from sourcewise.labels import LABELS
 from sourcewise.site.runner import FOLDER as RUNNER_FOLDER
 
@@ -113,6 +113,9 @@ def public_texts(project: Project) -> Iterable[str]:
         for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
             if path.is_file():
                 yield path.read_text(encoding="utf-8")
+    for helper in HELPER_MODULES:
+        if project.helper(helper).is_file():
+            yield project.helper(helper).read_text(encoding="utf-8")
     for case_folder in _case_folders(project):
         case = load_case_study(case_folder)
         yield case.text
@@ -124,8 +127,11 @@ def public_texts(project: Project) -> Iterable[str]:
         yield from (f"{n.scope} {n.period} {n.official}" for n in case.numbers)
 
 
-def find_leaks(project: Project, bundle: Path) -> list[Leak]:
+def find_leaks(project: Project, bundle: Path, revealed: bool = False) -> list[Leak]:
     """Every secret of ``project`` (or a long run of it) found in the ``bundle`` folder.
+
+    A ``revealed`` bundle (``release --reveal``) publishes the solutions and the
+    hand-labelling notes on purpose; the hidden checks and hidden items stay secret.
 
     For code and explanations (solutions, hidden checks, why an item is right), the
     hand-written pages in ``docs/`` count as public too: a rule explained on a lesson page
@@ -138,12 +144,16 @@ def find_leaks(project: Project, bundle: Path) -> list[Leak]:
     reported once, in the first file (in path order) that holds it.
     """
     base = [words(text) for text in public_texts(project)]
+    if revealed:  # the published solutions are public: a hidden hint may repeat their words
+        base += [words(project.solution(e.name).read_text(encoding="utf-8")) for e in EXERCISES
+                 if project.solution(e.name).is_file()]
     docs = [words(p.read_text(encoding="utf-8"))
             for p in sorted((project.root / "docs").rglob("*.md"))]
     public = {True: _Corpus(base), False: _Corpus(base + docs)}
     wanted: dict[int, dict[tuple[str, ...], list[int]]] = {CODE_RUN: {}, PROSE_RUN: {}}
     phrases: list[tuple[int, str]] = []  # short prose secrets, searched whole
-    listed = secrets(project)
+    published = {"solution", "instructor answer"} if revealed else set()
+    listed = [s for s in secrets(project) if s.kind not in published]
     for number, secret in enumerate(listed):
         tokens = words(secret.text)
         allowed = public[secret.answer]
