@@ -1,9 +1,12 @@
 # Two commands do everything on a fresh machine:
 #   make serve   set up .venv and serve the student site on http://127.0.0.1:8000
 #   make test    set up .venv and run the whole test suite
+# Each installs only what it needs: serve the package and the site extra; test adds the
+# test extra. Grading needs neither: `pip install .` (see pyproject.toml).
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.installed-site
 STAMP  := $(VENV)/.installed
 
 export NO_MKDOCS_2_WARNING := 1
@@ -11,21 +14,27 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: venv serve serve-instructor build test lint clean
 
-$(STAMP): pyproject.toml
+$(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+
+$(SITE_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[site]"
+	touch $(SITE_STAMP)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[site,test]"
+	touch $(SITE_STAMP) $(STAMP)
 
 venv: $(STAMP)
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
 
-serve-instructor: $(STAMP)
+serve-instructor: $(SITE_STAMP)
 	$(PY) -m mkdocs serve -f mkdocs.instructor.yml -a 127.0.0.1:8001
 
-build: $(STAMP)
+build: $(SITE_STAMP)
 	$(PY) -m mkdocs build --strict
 	$(PY) -m mkdocs build --strict -f mkdocs.instructor.yml
 

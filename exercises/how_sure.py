@@ -17,6 +17,18 @@ page first: docs/exercises/how-sure.md (on the site: "How sure are they?").
 Check your work with:    pytest exercises/test_how_sure.py
 """
 
+from textkit import find_phrases, head_noun, noun_phrase_before  # see textkit.py
+
+# Core route (see the exercise page): flag every hedge you find, and a verb of saying
+# whose source is a group nobody can name. These lists are yours to extend.
+
+# HEDGES: words and phrases that soften how sure a claim is.
+HEDGES = ["reportedly", "allegedly", "appears to", "may", "might"]
+# SAYING: verbs of saying; with an unnamed group before them they hide the source.
+SAYING = ["say", "says", "said"]
+# UNNAMED_GROUPS: the main word of a source nobody could look up ("experts say").
+UNNAMED_GROUPS = ["officials", "experts", "critics", "sources"]
+
 
 def find_hedges(sentence):
     """Find the hedges and vague attributions in a sentence.

@@ -18,6 +18,19 @@ docs/exercises/loaded-language.md (on the site: "Loaded language").
 Check your work with:    pytest exercises/test_loaded_language.py
 """
 
+from textkit import find_phrases, has_number, is_question, without_quotes  # see textkit.py
+
+# Core route (see the exercise page): look up loaded words outside quotation marks; call
+# a sentence framing when it is a question, claims a motive, or has loaded words and
+# nothing checkable. These lists are yours to extend.
+
+# LOADED: words that judge instead of report (verdicts, exaggerations, labels).
+LOADED = ["reckless", "shameful", "heartless", "slashed", "skyrocketing"]
+# SOURCE_CUES: words that show someone can be asked about the claim.
+SOURCE_CUES = ["said", "according to", "told"]
+# MOTIVES: phrases that claim to know why someone acted.
+MOTIVES = ["only to", "just to", "the real reason"]
+
 
 def find_loaded_words(sentence):
     """Find the writer's own loaded words and phrases in a sentence.

@@ -25,6 +25,23 @@ site: "Put it together").
 Check your work with:    pytest exercises/test_put_it_together.py
 """
 
+from textkit import find_phrases, has_number, is_question, without_quotes  # see textkit.py
+
+# Core route (see the exercise page): ask the annotators' questions in order, each with
+# a lexicon. These lists are yours to extend; copy the longer ones from your earlier
+# exercises.
+
+# LOADED: words that judge instead of report.
+LOADED = ["reckless", "shameful", "heartless"]
+# SOURCE_CUES: words that credit a claim to someone.
+SOURCE_CUES = ["said", "according to", "told", "found"]
+# HEDGES: words that soften certainty or hide the source.
+HEDGES = ["reportedly", "may", "officials", "experts"]
+# ESTIMATES: words that make a figure approximate or an estimate.
+ESTIMATES = ["estimated", "about", "nearly"]
+# RECORDS: words naming a record or document that can know the fact.
+RECORDS = ["report", "survey", "data", "records"]
+
 LABELS = (
     "sourced_fact",
     "official_estimate",

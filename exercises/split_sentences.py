@@ -11,6 +11,17 @@ the rules the checks use. Check your work with:
     pytest exercises/test_split_sentences.py
 """
 
+from textkit import lines  # helpers for reading text: see textkit.py
+
+# Core route (see the exercise page): go through each line word by word, and end a
+# sentence after a word that ends with . ? or ! when the next word starts a new sentence.
+# These lists are yours to extend.
+
+# ABBREVIATIONS: words that end with a full stop but do not end a sentence.
+ABBREVIATIONS = ["u.s.", "dr.", "mr.", "e.g."]
+# END_MARKS: the characters that can end a sentence.
+END_MARKS = (".", "?", "!")
+
 
 def split_sentences(text):
     """Split a text into its sentences and headings, in reading order.

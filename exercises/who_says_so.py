@@ -15,6 +15,16 @@ the exercise page first: docs/exercises/who-says-so.md (on the site: "Who says s
 Check your work with:    pytest exercises/test_who_says_so.py
 """
 
+from textkit import find_phrases, noun_phrase_after, noun_phrase_before  # see textkit.py
+
+# Core route (see the exercise page): find the first cue, then take the noun phrase
+# before it (or after it). These lists are yours to extend.
+
+# CUES: words and phrases that credit a claim to a source ("The council said ...").
+CUES = ["said", "told", "claimed", "according to"]
+# SOURCE_AFTER: cues whose source comes after them ("according to the club").
+SOURCE_AFTER = ["according to"]
+
 
 def find_attribution(sentence):
     """Find who a sentence credits with its claim, and the word that credits them.

@@ -4,18 +4,22 @@ The build is chosen by ``extra.sourcewise.audience`` in the config: ``student`` 
 or ``instructor`` (mkdocs.instructor.yml, which inherits mkdocs.yml). ``extra.sourcewise.case``
 and ``extra.sourcewise.glossary`` may name another case-study folder and glossary file,
 relative to the config file (the defaults are the ones bundled with the package).
+``sourcewise release --reveal`` sets ``SOURCEWISE_AUDIENCE=revealed`` and
+``SOURCEWISE_SOLUTIONS`` (the reference solutions' folder) in the build's environment: the
+student site after the deadline, with the worked answers.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from sourcewise.casestudy import CaseStudyError
-from sourcewise.site import nav, pages, sourced_page, trace_page
+from sourcewise.site import nav, pages, sourced_page, trace_page, worked_answers
 from sourcewise.site.audience import Audience
 from sourcewise.site.glossary import GlossaryError
 
@@ -29,9 +33,11 @@ def on_config(config):
     here = Path(config.config_file_path).parent
     case, glossary = settings.get("case"), settings.get("glossary")
     try:
-        audience = Audience.parse(settings.get("audience", "student"))
+        audience = Audience.parse(os.environ.get("SOURCEWISE_AUDIENCE")
+                                  or settings.get("audience", "student"))
         _build["data"] = pages.prepare(audience, here / case if case else None,
-                                       here / glossary if glossary else None)
+                                       here / glossary if glossary else None,
+                                       os.environ.get("SOURCEWISE_SOLUTIONS"))
     except (CaseStudyError, GlossaryError, ValueError) as err:
         raise PluginError(f"Sourcewise cannot build the site: {err}") from err
     if _build["data"].trace is None:
@@ -40,6 +46,8 @@ def on_config(config):
         config.nav = nav.without_page(config.nav, sourced_page.PAGE)
     if audience is Audience.INSTRUCTOR:
         config.nav = nav.with_answer_key(config.nav)
+    if audience is Audience.REVEALED:
+        config.nav = worked_answers.with_worked_answers(config.nav)
     return config
 
 

@@ -16,7 +16,7 @@ pytestmark = [
 ITEMS = load_items(Path(__file__).with_name("items") / "how_sure.yaml", exercise="how_sure")
 
 
-@pytest.mark.points(10)
+@pytest.mark.points(40)
 @pytest.mark.hint(
     "Flag hedges and unnamed sources, but not 'May' the month, an insurance 'claim', or a "
     "'could' that a named source owns."

@@ -26,7 +26,7 @@ WORD_ITEMS = tuple(
 FRAMING_ITEMS = tuple(replace(item, expected=item.expected["framing"]) for item in ITEMS)
 
 
-@pytest.mark.points(6)
+@pytest.mark.points(24)
 @pytest.mark.hint(
     "Flag the writer's own loaded words; skip quoted words credited to someone, and literal "
     "uses such as a runner 'staggering' or plants 'thriving'."
@@ -37,7 +37,7 @@ def test_loaded_words_in_new_sentences(student, grade):
                   noun="loaded word")
 
 
-@pytest.mark.points(4)
+@pytest.mark.points(16)
 @pytest.mark.hint(
     "Framing: loaded words with no figure, date or source; a rhetorical question; or a claim "
     "about a hidden motive. A checkable sentence with one loaded word is not framing."

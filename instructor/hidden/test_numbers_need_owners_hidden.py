@@ -25,7 +25,7 @@ def grade_focus(student, grade, focus):
                 lambda got, item: quantities_problems(got, item.expected))
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("The unit of a count is the noun it counts, up to the first plural noun: "
                   "'450 beds', '2.6 million children'.")
 def test_counts_and_their_nouns(student, grade):
@@ -33,7 +33,7 @@ def test_counts_and_their_nouns(student, grade):
     grade_focus(student, grade, "counts")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("$ is USD, £ is GBP, € is EUR; million, billion, trillion, bn and (after a "
                   "currency sign) k and m multiply the number.")
 def test_money_and_scale_words(student, grade):
@@ -41,7 +41,7 @@ def test_money_and_scale_words(student, grade):
     grade_focus(student, grade, "money")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("A range is one figure: 'value' is its low end and 'high' its high end; a "
                   "scale word at the end ('$2-3 million') applies to both ends.")
 def test_ranges(student, grade):
@@ -49,7 +49,7 @@ def test_ranges(student, grade):
     grade_focus(student, grade, "ranges")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Look just before the figure for words such as about, nearly, more than, "
                   "at least, fewer than, up to, as much as, an estimated.")
 def test_approximators(student, grade):
@@ -57,7 +57,7 @@ def test_approximators(student, grade):
     grade_focus(student, grade, "approximators")
 
 
-@pytest.mark.points(1)
+@pytest.mark.points(4)
 @pytest.mark.hint("'%' and 'per cent' give the unit 'percent'; '10-year' is a duration in "
                   "years.")
 def test_percentages_and_durations(student, grade):
@@ -65,7 +65,7 @@ def test_percentages_and_durations(student, grade):
     grade_focus(student, grade, "percentages_and_durations")
 
 
-@pytest.mark.points(1)
+@pytest.mark.points(4)
 @pytest.mark.hint("Years used as dates, days of the month, clock times and names such as "
                   "'F-16' are not amounts.")
 def test_dates_times_and_names_are_not_amounts(student, grade):

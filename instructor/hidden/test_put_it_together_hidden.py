@@ -18,7 +18,7 @@ ITEMS = load_items(
 )
 
 
-@pytest.mark.points(10)
+@pytest.mark.points(40)
 @pytest.mark.hint(
     "Decide in order: framing? no source and no hedge? vague? then estimate, record or "
     "named claim. Your most frequent mistake is named at the end of the feedback."

@@ -25,7 +25,7 @@ def grade_trap(student, grade, trap):
                 lambda got, item: pieces_problems(got, item.expected))
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(12)
 @pytest.mark.hint("Letters with full stops between them (U.S., e.g., a.m.), initials, titles "
                   "and short month names do not end a sentence; nor does a decimal point.")
 def test_abbreviations_and_decimals(student, grade):
@@ -33,7 +33,7 @@ def test_abbreviations_and_decimals(student, grade):
     grade_trap(student, grade, "abbreviation")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("A closing quotation mark after the end punctuation stays with its "
                   "sentence; a small letter after '?”' means the sentence goes on.")
 def test_sentences_ending_inside_quotations(student, grade):
@@ -41,7 +41,7 @@ def test_sentences_ending_inside_quotations(student, grade):
     grade_trap(student, grade, "quotation")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("'overnight.Residents': end punctuation glued to a capitalised word is a "
                   "sentence end with a missing space.")
 def test_missing_spaces(student, grade):
@@ -49,7 +49,7 @@ def test_missing_spaces(student, grade):
     grade_trap(student, grade, "missing_space")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Question marks, exclamation marks and ellipses end sentences too, when a "
                   "capital letter follows.")
 def test_question_marks_exclamations_and_ellipses(student, grade):
@@ -57,7 +57,7 @@ def test_question_marks_exclamations_and_ellipses(student, grade):
     grade_trap(student, grade, "punctuation")
 
 
-@pytest.mark.points(1)
+@pytest.mark.points(4)
 @pytest.mark.hint("Split each line on its own: a line without final punctuation is a heading "
                   "and one item; blank lines give nothing.")
 def test_headings_and_lines(student, grade):

@@ -8,6 +8,7 @@ import pytest
 from sourcewise.exercises.answers import offsets_problems, quotations_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item, ItemFileError, load_items, texts
+from sourcewise.exercises.scoring import control_outcome, discernment, target_outcome
 
 pytestmark = [
     pytest.mark.exercise("trace_the_quote"),
@@ -34,7 +35,7 @@ QUOTATION_ITEMS = [i for i in ITEMS if i.extra["function"] == "find_quotations"]
 STRAY_ITEMS = [with_offsets(i) for i in ITEMS if i.extra["function"] == "find_stray_marks"]
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Pair each opening mark with the next closing mark of its kind; an "
                   "apostrophe (it’s, Taliban’s, 1990s’) is not a quotation mark.")
 def test_quotations_are_found(student, grade):
@@ -43,7 +44,7 @@ def test_quotations_are_found(student, grade):
                 lambda got, item: quotations_problems(got, item.expected, speakers=False))
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(12)
 @pytest.mark.hint("Read the sentence around the quotation for 'according to X', 'X said' or "
                   "'said X'; scare quotes and 'it is said' have no speaker.")
 def test_speakers_are_found(student, grade):
@@ -52,10 +53,21 @@ def test_speakers_are_found(student, grade):
                 lambda got, item: quotations_problems(got, item.expected))
 
 
-@pytest.mark.points(3)
+@pytest.mark.points(12)
 @pytest.mark.hint("A closing mark with nothing open, or an opening mark never closed on its "
                   "line, is stray; straight marks open after a space and close otherwise.")
 def test_stray_marks_are_found(student, grade):
-    """Unbalanced quotation marks of every kind are found, and apostrophes are left alone."""
-    grade_items(grade, STRAY_ITEMS, student.find_stray_marks.map(texts(STRAY_ITEMS)),
-                lambda got, item: offsets_problems(got, item.expected))
+    """Unbalanced quotation marks of every kind are found, and apostrophes are left alone.
+
+    Scored for discernment, as the finding exercises are: paragraphs with a stray mark are
+    targets, paragraphs without one are controls, so answering [] everywhere earns nothing.
+    """
+    answers = student.find_stray_marks.map(texts(STRAY_ITEMS))
+    grade_items(grade, STRAY_ITEMS, answers, lambda got, item: offsets_problems(got, item.expected))
+    outcomes = [
+        target_outcome(0 if offsets_problems(got, item.expected) else 1, 1) if item.expected
+        else control_outcome(bool(offsets_problems(got, [])))
+        for item, got in zip(STRAY_ITEMS, answers, strict=True)
+    ]
+    result = discernment(outcomes)
+    grade.set_score(result.score, reason=result.explain())

@@ -26,7 +26,7 @@ def grade_focus(student, grade, focus):
                 lambda got, item: span_problems(got, item.expected))
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Count whole calendar days, Monday-to-Sunday weeks, months or years from the "
                   "one that holds the dateline, not from the year the article is read.")
 def test_steps_from_the_dateline(student, grade):
@@ -34,7 +34,7 @@ def test_steps_from_the_dateline(student, grade):
     grade_focus(student, grade, "steps")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("A date, month or weekday without a year is the most recent one not after "
                   "the dateline; with 'last' it must be before the dateline's month or day.")
 def test_dates_without_a_year(student, grade):
@@ -42,7 +42,7 @@ def test_dates_without_a_year(student, grade):
     grade_focus(student, grade, "yearless")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Early in January, 'last December' and 'December 28' are in the previous "
                   "year.")
 def test_year_boundaries(student, grade):
@@ -50,7 +50,7 @@ def test_year_boundaries(student, grade):
     grade_focus(student, grade, "boundaries")
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(8)
 @pytest.mark.hint("Let the calendar do the work: the standard library's datetime and calendar "
                   "modules know which Februaries have 29 days.")
 def test_leap_days(student, grade):
@@ -58,7 +58,7 @@ def test_leap_days(student, grade):
     grade_focus(student, grade, "leap_days")
 
 
-@pytest.mark.points(1)
+@pytest.mark.points(4)
 @pytest.mark.hint("'the past N months' runs from N months before the dateline to the dateline; "
                   "'recently' and 'in recent months' have no knowable start (None).")
 def test_stretches_up_to_the_dateline(student, grade):
@@ -66,7 +66,7 @@ def test_stretches_up_to_the_dateline(student, grade):
     grade_focus(student, grade, "spans")
 
 
-@pytest.mark.points(1)
+@pytest.mark.points(4)
 @pytest.mark.hint("A date, month or year written with its year needs no dateline.")
 def test_dates_with_a_year(student, grade):
     """Dates, months and years written in full are read as they are."""

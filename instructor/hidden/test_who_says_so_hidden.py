@@ -16,7 +16,7 @@ pytestmark = [
 ITEMS = load_items(Path(__file__).with_name("items") / "who_says_so.yaml", exercise="who_says_so")
 
 
-@pytest.mark.points(10)
+@pytest.mark.points(40)
 @pytest.mark.hint(
     "Sources come before the cue ('X said'), after it ('said X', 'according to X') or around "
     "an aside ('X, who ..., told'). Return None when nobody is credited."

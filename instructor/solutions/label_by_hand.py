@@ -1,8 +1,8 @@
 """Reference answers for the exercise 'Label by hand'.
 
 This exercise is pure judgment, so its reference solution is a careful reader's answers:
-for each sentence, the label of its main claim and the words that show it (an empty list
-for an unsourced assertion, whose evidence is that no source is named). The reasons are in
+a label per sentence, for its main claim, with the quoted words behind that label (no
+quotes for an unsourced assertion, whose evidence is that no source is named). The reasons are in
 the annotated case study, where each of these sentences carries a rationale.
 """
 

@@ -70,6 +70,13 @@ IRREGULAR_PLURALS = frozenset({
     "people", "children", "men", "women", "staff", "aircraft", "police", "personnel", "cattle",
     "sheep", "fish", "deer", "feet", "teeth", "mice", "geese", "crew",
 })
+# A number right after one of these names something ("Room 2", "Platform 4", "Flight 370"),
+# it counts nothing.
+NAMING_NOUNS = frozenset({
+    "room", "platform", "route", "gate", "flight", "bus", "line", "chapter", "article",
+    "section", "page", "level", "floor", "terminal", "highway", "junction", "ward", "stage",
+    "court", "number", "no", "lot", "block", "unit", "bay", "lane", "exit", "pier", "dock",
+})
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -97,6 +104,8 @@ def _is_not_an_amount(sentence, match):
     next_word = after.lstrip().split(" ", 1)[0].strip(",.").lower()
     if previous_word in MONTHS or next_word in MONTHS:
         return True  # a day of a month, 'June 19' or '19 June'
+    if previous_word in NAMING_NOUNS and not low.group("currency"):
+        return True  # a number that names something: 'Room 2', 'Platform 4'
     # A plain four-digit number from 1800 to 2099 is a year used as a date.
     plain = not (low.group("currency") or low.group("scale") or low.group("percent"))
     return bool(plain and re.fullmatch(r"1[89]\d\d|20\d\d", low.group("number")))

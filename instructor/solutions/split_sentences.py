@@ -19,6 +19,8 @@ import re
 TITLES_AND_MONTHS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "capt", "sgt", "gov", "sen",
     "rep", "rev", "no", "vs", "mt", "fig",
+    # more titles, ranks and words that never end a sentence ("approx. 3", "Smith v. Jones")
+    "cllr", "hon", "supt", "insp", "det", "cpl", "pte", "adm", "cmdr", "brig", "maj", "mme", "mlle", "messrs", "approx", "v", "cf", "viz", "ca", "dept", "est", "ave",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
 
@@ -69,6 +71,8 @@ def _is_abbreviation(line, match):
         return False
     word = line[:match.end()].split()[-1] if line[:match.end()].split() else ""
     word = word.lstrip("\"\u201c\u2018'([")
+    # "carried.Cllr.": after a missing space, the abbreviation is the glued word's last part
+    word = re.split(r"(?<=[a-z][.?!])(?=[A-Z][a-z])", word)[-1]
     if INITIALISM.search(word):
         return True
     stem = word[:-1]

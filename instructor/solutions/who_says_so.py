@@ -27,28 +27,52 @@ SAYING_VERBS = {
     "acknowledged", "denied", "added", "stressed", "believe", "believes", "suspect",
     "suspects", "fear", "fears", "forecast", "forecasts", "projected", "projects",
     "calculated", "calculates", "expressed",
+    # more reporting verbs of the kinds PARC 3.0 annotates as attribution cues
+    "asserted", "asserts", "maintained", "maintains", "contended", "contends", "disclosed",
+    "conceded", "concedes", "pledged", "promised", "vowed", "urged", "recalled", "replied",
+    "responded", "testified", "declared", "declares", "insists", "indicated", "observed",
+    "remarked", "commented", "cautioned", "complained", "complains", "complain", "ruled",
+    "expect", "expects", "hope", "hopes", "think", "thinks", "agreed", "agree", "countered",
+    "issued", "raised", "voiced",
 }
+# Verbs that are only cues with a noun of saying as their object: "expressed concerns",
+# "issued a warning", "raised doubts". "Issued new passports" credits nobody.
+CUES_WITH_OBJECT = {"expressed", "issued", "raised", "voiced"}
 # "The group did X, claiming Y": the participle credits the main clause's subject.
 PARTICIPLE_CUES = {"claiming", "saying", "insisting", "arguing", "warning", "alleging"}
 # Nouns that "expressed" takes into its cue: "expressed serious concerns".
 EXPRESSED_NOUNS = {"concern", "concerns", "doubt", "doubts", "fear", "fears", "hope", "hopes",
-                   "regret", "support", "opposition", "confidence", "alarm"}
+                   "regret", "support", "opposition", "confidence", "alarm", "warning",
+                   "warnings", "statement", "alert", "objections", "questions"}
+# A verb of saying with one of these as its object reports an act, not a claim.
+EMPTY_OBJECTS = {"nothing", "little", "goodbye", "hello", "sorry", "grace"}
 FINDING_VERBS = {
     "found", "finds", "find", "show", "shows", "showed", "reveal", "reveals", "revealed",
-    "states", "state", "concluded", "concludes",
+    "states", "state", "concluded", "concludes", "suggest", "suggests", "suggested",
+    "indicate", "indicates", "confirm",
 }
 # Present-tense forms that are also plural nouns ("claims", "reports") or bare verbs that
 # need a plural subject ("critics claim"): they are only cues after a plural source.
 BARE_FORMS = {
     "say", "tell", "claim", "warn", "argue", "report", "find", "show", "reveal", "state",
-    "believe", "suspect", "fear",
+    "believe", "suspect", "fear", "expect", "hope", "think", "complain", "agree", "suggest",
+    "indicate", "confirm",
 }
 NOUN_LIKE_FORMS = {"claims", "reports", "shows", "states", "finds"}
+# After one of these, a bare form is a noun: "filed a claim", "the report".
+NOUN_MARKERS = {"a", "an", "the", "this", "that", "their", "his", "her", "its", "our", "any",
+                "no", "every", "each", "new", "first", "latest"}
 PLURAL_WORDS = {"people", "police", "staff", "some", "many", "others", "data", "media"}
 DOCUMENT_WORDS = {
     "report", "study", "audit", "survey", "review", "analysis", "investigation", "inquiry",
     "research", "data", "figures", "records", "memo", "judgment", "judgement", "accounts",
     "census", "index", "document", "documents", "letter", "filing", "poll", "paper", "statistics",
+    "ruling", "minutes", "papers", "budget", "transcript", "log",
+    "trial", "trials", "experiment", "assessment", "evaluation", "inspection", "model",
+    "forecast", "results", "readings", "register", "archive", "file", "files", "filings",
+    "testing", "tests", "paperwork", "publication", "journal", "application", "contract",
+    "licence", "license", "permit", "policy", "manifest", "ledger", "invoice", "receipt",
+    "certificate", "deed", "map", "chart", "footage", "recording", "photographs",
 }
 # A source is a noun phrase: these words mean the candidate holds a verb of its own.
 VERB_WORDS = {
@@ -63,7 +87,10 @@ STOP_AFTER_SOURCE = {
 }
 PREPOSITIONS = {"at", "in", "on", "for", "of", "from", "by", "with", "about", "into"}
 LEADING_LINKS = {"and", "but", "while", "though", "although", "because", "so", "yet", "as"}
-HEAD_ENDS = PREPOSITIONS | {"close", "familiar", "who", "which", "that"}
+HEAD_ENDS = PREPOSITIONS | {"close", "familiar", "who", "which", "that", "since"}
+# Past participles that start a phrase after the head noun ("records kept since 1884").
+IRREGULAR_PARTICIPLES = {"kept", "made", "held", "written", "given", "taken", "seen", "done",
+                         "run", "built", "sent", "paid", "led"}
 MAX_SOURCE_WORDS = 10
 
 _ACCORDING_TO = re.compile(r"\b(according to)\s+([^,.;]+)", re.IGNORECASE)
@@ -84,12 +111,13 @@ def _clean(text: str) -> str:
 
 def _is_aside(segment: str) -> bool:
     first = _word_list(segment)[:1]
-    return bool(first) and (first[0] in ASIDE_OPENERS or first[0].endswith("ing"))
+    # "X, who ...,", "X, the lead author,", "X, speaking on Monday," or "X, published in May,"
+    return bool(first) and (first[0] in ASIDE_OPENERS or first[0].endswith(("ing", "ed")))
 
 
 def _source_before(left: str) -> str | None:
     """The noun phrase just before a cue, or None when the cue directly follows a comma."""
-    segments = re.split(r"[,;:]", left)
+    segments = re.split(r"[;:]|,(?!\d)", left)
     last = _clean(segments[-1])
     if last:
         return last
@@ -126,7 +154,8 @@ def _plausible_source(source: str, cue: str, next_word: str) -> bool:
     words = _word_list(source)
     if not words or len(words) > MAX_SOURCE_WORDS or VERB_WORDS & set(words):
         return False
-    if cue in FINDING_VERBS and not DOCUMENT_WORDS & set(words):
+    singulars = {w.removesuffix("s") for w in words} | set(words)
+    if cue in FINDING_VERBS and cue not in SAYING_VERBS and not DOCUMENT_WORDS & singulars:
         return False
     if cue in NOUN_LIKE_FORMS and next_word in PREPOSITIONS:
         return False
@@ -138,7 +167,8 @@ def head_noun(source: str) -> str:
     """The main noun of a source: its last word before any of-, from- or who-phrase."""
     words = _word_list(source)
     for index, word in enumerate(words):
-        if index and word in HEAD_ENDS:
+        participle = word in IRREGULAR_PARTICIPLES or (len(word) > 4 and word.endswith("ed"))
+        if index and (word in HEAD_ENDS or participle):
             return words[index - 1]
     return words[-1] if words else ""
 
@@ -153,15 +183,16 @@ def _according_to(sentence: str) -> dict | None:
     return {"source": source, "cue": match.group(1)}
 
 
-def _cue_span(cue: str, right: str) -> str:
-    """The cue's words: "expressed" runs on to its noun when one follows within 3 words."""
-    if cue != "expressed":
+def _cue_span(cue: str, right: str) -> str | None:
+    """The cue's words: "expressed" (and the other CUES_WITH_OBJECT) runs on to its noun of
+    saying when one follows within 3 words, and is no cue without one."""
+    if cue not in CUES_WITH_OBJECT:
         return cue
     words = right.split()[:3]
     for index, word in enumerate(words):
         if word.strip(",.").lower() in EXPRESSED_NOUNS:
             return " ".join([cue, *words[:index], word.strip(",.")])
-    return cue
+    return None
 
 
 def _main_subject(sentence: str) -> str | None:
@@ -185,10 +216,16 @@ def _verb_cue(sentence: str) -> dict | None:
         if cue not in SAYING_VERBS and cue not in FINDING_VERBS:
             continue
         next_word = (_word_list(right) or [""])[0]
+        previous = (_word_list(left) or [""])[-1]
+        if (cue in BARE_FORMS or cue in NOUN_LIKE_FORMS) and previous in NOUN_MARKERS:
+            continue
+        span = _cue_span(cue, right)
+        if span is None or next_word in EMPTY_OBJECTS:
+            continue
         before = _source_before(left)
         source = _trim_auxiliaries(before) if before is not None else _source_after(right)
         if source and _plausible_source(source, cue, next_word):
-            return {"source": source, "cue": _cue_span(cue, right)}
+            return {"source": source, "cue": span}
     return None
 
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from sourcewise import __version__
-from sourcewise.grading.options import DEFAULT_SITE_URL as SITE_URL
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +35,12 @@ def _project_option(parser: argparse.ArgumentParser) -> None:
                         help="the course repository (default: the current folder)")
 
 
+def _site_url_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site-url", default=None, metavar="URL",
+                        help="where students read the site, for the links they get (default: "
+                             "site-url under [tool.sourcewise] in the project's pyproject.toml)")
+
+
 def _add_grade(commands: argparse._SubParsersAction) -> None:
     grade = commands.add_parser(
         "grade", help="grade a folder of submissions",
@@ -59,8 +64,7 @@ def _add_grade(commands: argparse._SubParsersAction) -> None:
                        help="grade with the public checks only (no instructor folder)")
     grade.add_argument("--columns", choices=("exercises", "total"), default="exercises",
                        help="gradebook columns: one per exercise (default) or one total")
-    grade.add_argument("--site-url", default=SITE_URL, metavar="URL",
-                       help="where students read the site, for the lesson links in feedback")
+    _site_url_option(grade)
     _project_option(grade)
 
 
@@ -73,6 +77,11 @@ def _add_release(commands: argparse._SubParsersAction) -> None:
                     "student site, a README and a pyproject.toml. Refuses if a check fails.")
     release.add_argument("--out", type=Path, required=True, metavar="DIR")
     release.add_argument("--sandbox", choices=("auto", "require"), default="require")
+    release.add_argument("--reveal", action="store_true",
+                         help="after grading: build the answers edition (sourcewise-revealed), "
+                              "with the hand-labelling notes shown and the reference solutions "
+                              "published as worked answers")
+    _site_url_option(release)
     _project_option(release)
 
 
@@ -85,8 +94,7 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
                     "checks, public and hidden; never the solutions).")
     gradescope.add_argument("--out", type=Path, default=Path("sourcewise-gradescope.zip"),
                             metavar="ZIP")
-    gradescope.add_argument("--site-url", default=SITE_URL, metavar="URL",
-                            help="where students read the site, for lesson links")
+    _site_url_option(gradescope)
     gradescope.add_argument("--sandbox", choices=("auto", "require"), default="require",
                             help="sandbox for checking the solutions and starters here")
     gradescope.add_argument("--allow-sandbox-fallback", action="store_true",
@@ -103,6 +111,8 @@ def _add_export(commands: argparse._SubParsersAction) -> None:
     classroom.add_argument("--out", type=Path, required=True, metavar="DIR")
     classroom.add_argument("--python", default="3.11", metavar="VERSION")
     classroom.add_argument("--timeout", type=int, default=15, metavar="MINUTES")
+    _site_url_option(classroom)
+    _project_option(classroom)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,12 +33,31 @@ def gold_phrases(name, item):
     return []
 
 
+FIELDS = {"health", "sport", "local government", "science", "business", "courts", "weather"}
+DETERMINISTIC = ("split_sentences", "numbers_need_owners", "trace_the_quote", "when_was_now")
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_at_least_forty_items_with_neutral_controls(name):
-    """Each judgment set has 40 or more items, and at least a quarter are neutral controls."""
+def test_at_least_sixty_items_with_neutral_controls(name):
+    """Each judgment set has 60 or more items, and at least a quarter are neutral controls."""
     items = items_of(name)
-    assert len(items) >= 40
+    assert len(items) >= 60
     assert sum(item.control for item in items) >= len(items) / 4
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_items_come_from_seven_fields(name):
+    """Each judgment set draws on all seven fields, at least six items from each."""
+    fields = Counter(item.extra["field"] for item in items_of(name))
+    assert set(fields) == FIELDS
+    assert min(fields.values()) >= 6
+
+
+@pytest.mark.parametrize("name", DETERMINISTIC)
+def test_deterministic_sets_have_texts_unlike_the_article(name):
+    """Exercises 2, 5, 8 and 9 have at least eight items from other kinds of text."""
+    items = load_items(ITEMS_DIR / f"{name}.yaml", exercise=name)
+    assert sum("field" in item.extra for item in items) >= 8
 
 
 @pytest.mark.parametrize("name", NAMES)

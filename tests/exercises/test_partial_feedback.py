@@ -38,8 +38,8 @@ def test_how_sure_few_hedges_finder_is_told_its_misses():
     notes = hidden_notes("how_sure")
     assert any(note.startswith("Hit. You found 'reportedly'.") for note in notes)
     assert any(note.startswith("Miss. You missed 'Officials said'.") for note in notes)
-    assert any(note.startswith("Partial hit. You found 'reportedly'. You missed 'may'.")
-               for note in notes)
+    assert any(note.startswith("Partial hit. You found 'reportedly'. You missed 'Some "
+                               "councillors say'.") for note in notes)
 
 
 def test_numbers_need_owners_finder_is_told_about_years_and_approximators():
@@ -54,7 +54,7 @@ def test_loaded_language_word_list_loses_marks_for_literal_uses():
     """A bare word list earns some credit, and loses marks for literal uses it flags."""
     assert fraction(graded("loaded_language")["partial"], "hidden") < PASS_FRACTION
     notes = hidden_notes("loaded_language")
-    assert any(note.startswith("Partial hit. You found 'reckless'. You missed 'ruin'.")
+    assert any(note.startswith("Partial hit. You found 'greedy'. You missed 'ruined'.")
                for note in notes)
     assert any(note.startswith("False alarm.") and "'staggering'" in note
                and "literal" in note for note in notes)

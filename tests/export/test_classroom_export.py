@@ -15,7 +15,7 @@ import yaml
 
 from sourcewise.exercises.catalogue import EXERCISES
 from sourcewise.export.class_results import format_points
-from sourcewise.export.classroom import workflow_text, write_workflow
+from sourcewise.export.classroom import WORKFLOW, workflow_text, write_workflow
 from sourcewise.export.classroom_run import RUNNERS, classroom_payloads, classroom_total
 from sourcewise.grading.results import CheckResult, SubmissionResult
 
@@ -61,14 +61,34 @@ def test_the_command_writes_the_workflow(tmp_path):
     path = tmp_path / ".github" / "workflows" / "classroom.yml"
     assert path.read_text(encoding="utf-8") == workflow_text()
     assert "Protected file paths" in done.stdout
+    assert "warning: no site-url is set" in done.stderr
     assert write_workflow(tmp_path) == path
+
+
+def test_the_workflow_carries_the_courses_site_url(tmp_path):
+    """The course's [tool.sourcewise] site-url goes into the grading step's command."""
+    project = tmp_path / "course"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(
+        '[tool.sourcewise]\nsite-url = "https://school.example/sw"\n', encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "sourcewise.cli", "export", "classroom",
+                           "--out", str(tmp_path / "repo"), "--project", str(project)],
+                          capture_output=True, text=True, check=True)
+    assert "warning" not in done.stderr
+    workflow = yaml.safe_load((tmp_path / "repo" / WORKFLOW).read_text(encoding="utf-8"))
+    grading = next(s for s in workflow["jobs"]["run-autograding-tests"]["steps"]
+                   if s.get("id") == "sourcewise")
+    assert grading["run"].endswith('--site-url "https://school.example/sw/"')
 
 
 def student_repository(folder: Path, solved: str) -> Path:
     """A student's repository: the package, the starters and public checks, one solved."""
     shutil.copytree(REPO / "src", folder / "src",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO / "pyproject.toml", folder / "pyproject.toml")
+    pyproject = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    (folder / "pyproject.toml").write_text(
+        pyproject + '\n[tool.sourcewise]\nsite-url = "https://school.example/sw/"\n',
+        encoding="utf-8")
     (folder / "exercises").mkdir()
     for exercise in EXERCISES:
         for name in (f"{exercise.name}.py", f"test_{exercise.name}.py"):
@@ -165,5 +185,7 @@ def test_the_grading_step_reports_points_in_the_reporters_protocol(tmp_path):
     assert all((t["score"] * 4).is_integer() for t in earned["tests"])
     text = summary.read_text(encoding="utf-8")
     assert "Sourcewise feedback" in text
+    assert "https://school.example/sw/exercises/" in text  # the repository's site-url
+    assert "127.0.0.1" not in text
     assert f"GitHub Classroom records {format_points(points)} of {format_points(possible)} " \
            "points for the public checks" in text

@@ -19,12 +19,21 @@ from sourcewise.export.gradescope_bundle import build_gradescope_bundle
 
 REPO = Path(__file__).resolve().parents[2]
 VISIBILITIES = {"hidden", "after_due_date", "after_published", "visible"}
+SITE = "https://school.example/sourcewise/"
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
+    """The autograder zip of a course with no site-url set."""
     return build_gradescope_bundle(Project.locate(REPO),
                                    tmp_path_factory.mktemp("export") / "autograder.zip")
+
+
+@pytest.fixture(scope="module")
+def linked_bundle(tmp_path_factory) -> Path:
+    """The autograder zip with the course's site address."""
+    return build_gradescope_bundle(Project.locate(REPO),
+                                   tmp_path_factory.mktemp("export") / "linked.zip", SITE)
 
 
 def autograder_root(bundle: Path, folder: Path) -> Path:
@@ -101,10 +110,10 @@ def test_run_autograder_grades_a_full_marks_submission(bundle, tmp_path):
     assert all(t["status"] == "passed" for t in results["tests"])
 
 
-def test_run_autograder_grades_a_zip_of_starters_as_zero(bundle, tmp_path):
+def test_run_autograder_grades_a_zip_of_starters_as_zero(linked_bundle, tmp_path):
     """A zip upload of the untouched starters is read from the zip and scores zero, with a
-    message for every check."""
-    root = autograder_root(bundle, tmp_path)
+    message for every check and lesson links on the course's site."""
+    root = autograder_root(linked_bundle, tmp_path)
     with zipfile.ZipFile(root / "submission" / "work.zip", "w") as archive:
         for exercise in EXERCISES:
             archive.write(REPO / "exercises" / f"{exercise.name}.py",
@@ -114,6 +123,9 @@ def test_run_autograder_grades_a_zip_of_starters_as_zero(bundle, tmp_path):
     assert results["score"] == 0.0
     assert all(t["status"] == "failed" and t["output"].strip() for t in results["tests"])
     assert "graded the files inside work.zip" in results["output"]
+    text = json.dumps(results)
+    assert f"(<{SITE}exercises/" in text
+    assert "127.0.0.1" not in text
 
 
 def test_an_empty_submission_still_gets_a_results_file(bundle, tmp_path):
@@ -128,6 +140,26 @@ def test_an_empty_submission_still_gets_a_results_file(bundle, tmp_path):
     assert test["visibility"] == "visible"
     assert "no exercise files found" in test["output"]
     assert "again" in test["output"]
+
+
+def test_without_a_site_url_results_name_lessons_but_link_nowhere(bundle, tmp_path):
+    """No site-url: a failed check's output names its lesson page, with no 127.0.0.1 link."""
+    root = autograder_root(bundle, tmp_path)
+    shutil.copy(REPO / "exercises" / f"{EXERCISES[2].name}.py", root / "submission")
+    results = run_autograder(root)
+    valid_results(results)
+    text = json.dumps(results)
+    assert "on the course site" in text
+    assert "127.0.0.1" not in text
+    assert "http" not in text
+
+
+def test_a_bad_site_url_is_refused_before_writing(tmp_path):
+    """A site address students could not open stops the export, saying why."""
+    with pytest.raises(ValueError, match="points at this computer"):
+        build_gradescope_bundle(Project.locate(REPO), tmp_path / "a.zip",
+                                "http://127.0.0.1:8000/")
+    assert not (tmp_path / "a.zip").exists()
 
 
 def test_a_broken_installation_still_writes_a_results_file(bundle, tmp_path):

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -137,6 +138,25 @@ def run_pytest(monkeypatch):
         return int(code), output.getvalue()
 
     return run
+
+
+@pytest.fixture
+def readable_src():
+    """A copy of src/sourcewise that any uid can read, in a fresh 0755 folder in /tmp
+    (this checkout may sit in a 0700 home folder, and so may pytest's tmp_path); yields
+    the folder to put on sys.path, and removes it afterwards."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="sourcewise-readable-"))
+    try:
+        src = folder / "src"
+        shutil.copytree(Path(__file__).resolve().parents[2] / "src" / "sourcewise",
+                        src / "sourcewise", ignore=shutil.ignore_patterns("__pycache__"))
+        for path in [folder, src, *src.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        yield src
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def make_project(root: Path, files: dict[str, str]) -> Path:

@@ -14,8 +14,8 @@ import dataclasses
 import textwrap
 
 import pytest
-from conftest import child_pids
 
+from conftest import child_pids
 from sourcewise.grading import NotGradable, StudentError
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import Limits

@@ -10,9 +10,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
+
 from conftest import (
     ANSWER_KEY,
     CORRECT_CLASSIFY,
@@ -23,9 +27,9 @@ from conftest import (
     result_text,
     write_submission,
 )
-
 from sourcewise.grading import sandbox
 from sourcewise.grading.api import GradingOptions, SandboxUnavailable, grade_submission
+from sourcewise.grading.plan import STUDENT_NOTE
 from sourcewise.grading.results import SubmissionResult
 
 SECRET = "fallback-secret-41d2"
@@ -38,13 +42,34 @@ def no_bubblewrap(monkeypatch, tmp_path):
     monkeypatch.setattr(sandbox, "_plans", {})
 
 
-def test_auto_mode_without_bubblewrap_warns_in_one_line(tmp_path, run_pytest, no_bubblewrap):
-    """Without bwrap, `pytest` still grades, in a limited process, after a one-line warning."""
+def test_a_student_without_bubblewrap_sees_one_line_for_students(tmp_path, run_pytest,
+                                                                 no_bubblewrap):
+    """The student's own `pytest` without bwrap grades in a limited process, after one
+    plain line for the student and no advice meant for graders."""
     checks = (SOLUTION.parent / "checks" / "test_toy.py").read_text()
     project = make_project(tmp_path / "student", {
         "exercises/test_toy.py": checks, "exercises/toy.py": (SOLUTION / "toy.py").read_text()})
     results = tmp_path / "results.json"
     code, output = run_pytest(project, f"--results-json={results}")
+    assert code == 0
+    notes = [line for line in output.splitlines() if "sandbox" in line.lower()
+             and not line.startswith("Sandbox:")]
+    assert notes == [f"sourcewise: {STUDENT_NOTE}"]
+    for grader_advice in ("WARNING", "bubblewrap", "--sandbox"):
+        assert grader_advice not in output
+    result = SubmissionResult.from_json(json.loads(results.read_text()))
+    assert result.sandbox["kind"] == "process"
+    assert result.points == result.max_points == 5
+
+
+def test_a_grader_without_bubblewrap_is_warned_in_one_line(tmp_path, run_pytest, no_bubblewrap):
+    """`pytest --submission --sandbox=auto` without bwrap grades, after the grader's one-line
+    warning."""
+    project = make_project(tmp_path / "grader", {
+        "test_toy.py": (SOLUTION.parent / "checks" / "test_toy.py").read_text()})
+    results = tmp_path / "results.json"
+    code, output = run_pytest(project, f"--submission={SOLUTION}", "--sandbox=auto",
+                              f"--results-json={results}")
     assert code == 0
     warnings = [line for line in output.splitlines() if "WARNING" in line]
     assert warnings[0] == (
@@ -143,17 +168,25 @@ def add(a, b):
 
 
 def test_fallback_cannot_hide_readable_files(tmp_path):
-    """Documented limit: without bubblewrap, a world-readable file (the toy answer key) is
-    readable by student code. This is why production grading uses --sandbox=require."""
+    """Documented limit: without bubblewrap, a world-readable file (a copy of the toy answer
+    key) is readable by student code. This is why production grading uses --sandbox=require."""
+    folder = Path(tempfile.mkdtemp(prefix="sourcewise-readable-"))  # 0755 even if tmp_path
+    folder.chmod(0o755)                                             # or the checkout is 0700
+    readable = folder / "answer_key.json"
+    shutil.copyfile(ANSWER_KEY, readable)
+    readable.chmod(0o644)
     reader = f"""
 def add(a, b):
     try:
-        return open({str(ANSWER_KEY)!r}).read()
+        return open({str(readable)!r}).read()
     except OSError:
         return a + b
 {CORRECT_CLASSIFY}"""
-    result = grade_submission(write_submission(tmp_path / "sub", reader),
-                              [SOLUTION.parent / "checks"], GradingOptions(sandbox="process"))
+    try:
+        result = grade_submission(write_submission(tmp_path / "sub", reader),
+                                  [SOLUTION.parent / "checks"], GradingOptions(sandbox="process"))
+    finally:
+        shutil.rmtree(folder)
     got = {c.name: c for c in result.checks}["test_add_small"].got
     assert isinstance(got, str)
     assert '"args"' in got

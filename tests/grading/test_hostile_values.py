@@ -8,8 +8,8 @@ import json
 import textwrap
 
 import pytest
-from conftest import IS_ROOT, TOY, make_project
 
+from conftest import IS_ROOT, TOY, make_project
 from sourcewise.grading.api import grade_submission
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.sandbox import plan_sandbox

@@ -11,8 +11,8 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from conftest import child_pids
 
+from conftest import child_pids
 from sourcewise.grading import StudentError, launch, proxy
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.proxy import Budget, SubmissionSession

@@ -6,8 +6,8 @@ import json
 import textwrap
 
 import pytest
-from conftest import BUGGY, make_project
 
+from conftest import BUGGY, make_project
 from sourcewise.grading.results import SubmissionResult
 
 CHECKS = textwrap.dedent('''
@@ -108,7 +108,8 @@ def test_failures_show_reason_expected_got_items_hint_and_lesson(tmp_path, run_p
     code, output = run_pytest(project, f"--results-json={results}",
                               "--site-url=https://example.org/sw/")
     assert code == 1
-    assert "add(0, 7) raised ValueError: zero is not allowed (line 4 of demo.py)." in output
+    assert ("no answer for 1 item: add raised ValueError: zero is not allowed (line 4 of "
+            "demo.py).") in output
     assert "item m2: 'add(0, 7)'" in output
     assert "why: a + b" in output
     assert "Half marks: an empty word between two spaces." in output
@@ -322,3 +323,22 @@ def test_pytest_fail_and_unexpected_errors_in_checks(tmp_path, run_pytest):
     assert checks["test_broken"].status == "failed"
     assert checks["test_broken"].grader_error == "check"
     assert "KeyError" in checks["test_broken"].reason
+
+
+def test_site_url_defaults_to_the_course_setting_in_pyproject(tmp_path, run_pytest):
+    """Without an option or ini value, lesson links use [tool.sourcewise] site-url."""
+    project = student_project(tmp_path, BUGGY)
+    (project / "pytest.ini").unlink()
+    (project / "pyproject.toml").write_text(
+        '[tool.pytest]\n\n[tool.sourcewise]\nsite-url = "https://school.example/sw"\n')
+    _, output = run_pytest(project)
+    assert "lesson: https://school.example/sw/lessons/framing/" in output
+
+
+def test_without_a_site_url_the_feedback_has_no_lesson_link(tmp_path, run_pytest):
+    """No setting anywhere: a failed check shows its hint but links to nothing."""
+    project = student_project(tmp_path, BUGGY)
+    _, output = run_pytest(project)
+    assert "why: a + b" in output
+    assert "lesson:" not in output
+    assert "127.0.0.1" not in output

@@ -1,5 +1,5 @@
 """Every grading entry point requires the sandbox by default; a student's own check of their
-exercises/ may fall back, with a warning (issue 14, kind 4). Namespaces are taken away by
+exercises/ may fall back, with one line for the student (issue 14, kind 4; issue 11). Namespaces are taken away by
 dropping CAP_SYS_ADMIN from the bounding set (setpriv), as in a default Docker container."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "batch"))
 from toy_project import submission_files, write_project  # noqa: E402
+
+from sourcewise.grading.plan import STUDENT_NOTE  # noqa: E402
 
 NO_SYS_ADMIN = ["setpriv", "--bounding-set", "-sys_admin"]
 
@@ -36,9 +38,11 @@ def test_grading_a_submission_without_namespaces_refuses_and_says_how(tmp_path):
     assert "--sandbox auto" in output
 
 
-def test_a_students_own_check_falls_back_with_a_warning(tmp_path):
-    """pytest on the student's own exercises/ still runs, warning that isolation is off."""
+def test_a_students_own_check_falls_back_with_a_line_for_students(tmp_path):
+    """pytest on the student's own exercises/ still runs, after one line meant for the
+    student (issue 11: not the grader's advice about isolation)."""
     project = write_project(tmp_path / "project")
     done = pytest_run(project)
-    assert "WITHOUT file-system or network isolation" in done.stdout, done.stdout
+    assert f"sourcewise: {STUDENT_NOTE}" in done.stdout, done.stdout
+    assert "WITHOUT file-system or network isolation" not in done.stdout
     assert "no sandbox could start" not in done.stdout

@@ -10,8 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import CHECKS
 
+from conftest import CHECKS
 from sourcewise.grading.api import grade_submission
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import Limits

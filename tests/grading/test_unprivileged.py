@@ -1,7 +1,8 @@
 """A student's machine: grading as an ordinary user, with bubblewrap's user namespace.
 
 When this suite runs as root, the scenario runs as uid 60050 through setpriv (with
-Debian's Python, which that uid can execute); as an ordinary user it runs directly.
+Debian's Python, which that uid can execute, and a copy of the package it can read: the
+checkout may be in a 0700 home folder); as an ordinary user it runs directly.
 """
 
 from __future__ import annotations
@@ -65,10 +66,11 @@ SUBMISSION = textwrap.dedent("""
 """) + CORRECT_CLASSIFY
 
 
-def test_ordinary_user_gets_the_bubblewrap_sandbox_without_root(tmp_path):
+def test_ordinary_user_gets_the_bubblewrap_sandbox_without_root(tmp_path, readable_src):
     """Without root, bwrap runs in a user namespace: same isolation, the user's own uid,
     and a fork bomb still dies with the worker."""
-    command = [sys.executable, "-c", SCENARIO, str(SRC), SUBMISSION]
+    command = [sys.executable, "-c", SCENARIO, str(readable_src if IS_ROOT else SRC),
+               SUBMISSION]
     if IS_ROOT:
         command = ["setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups",
                    "/usr/bin/python3", *command[1:]]

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from sourcewise.casestudy import load_case_study
 from sourcewise.casestudy.model import CaseStudy
+from sourcewise.prerequisites import find_chromium, missing_chromium
 
 SMALL_CASE = Path(__file__).parent.parent / "data" / "small-case"
 
@@ -81,9 +82,13 @@ def served(built_sites) -> Iterator[dict[str, str]]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, driven by Playwright (no browser download)."""
+    """The system's Chromium (SOURCEWISE_CHROMIUM, or by name on PATH), driven by
+    Playwright (no browser download); tests/conftest.py stops the run first without it."""
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(missing_chromium(), pytrace=False)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+        chromium = playwright.chromium.launch(executable_path=executable,
                                               args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()

@@ -29,7 +29,7 @@ class GradingSetup:
     project: str
     include_hidden: bool = True
     sandbox: str = "require"
-    site_url: str = DEFAULT_SITE_URL
+    site_url: str | None = DEFAULT_SITE_URL
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -59,6 +59,10 @@ class Project:
     def starter(self, name: str) -> Path:
         return self.exercises / f"{name}.py"
 
+    def helper(self, name: str) -> Path:
+        """A helper module shipped with the starters (``exercises/textkit.py``)."""
+        return self.exercises / f"{name}.py"
+
     def public_checks(self, name: str) -> Path:
         return self.exercises / f"test_{name}.py"
 
@@ -83,10 +87,13 @@ class Project:
             raise ProjectError(f"checks missing in {self.root}: {', '.join(missing)}{hint}")
         return files
 
-    def checks_digest(self, include_hidden: bool) -> str:
+    def checks_digest(self, include_hidden: bool, site_url: str | None = None) -> str:
         """A fingerprint of everything that decides a grade: the checks, their items, the
-        grading code and the case data. A result stored under other checks is stale."""
+        grading code and the case data, and the site address in the results' lesson links.
+        A result stored under other checks is stale."""
         hasher = hashlib.sha256(__version__.encode())
+        if site_url:
+            hasher.update(b"site-url:" + site_url.encode())
         paths = self.check_files(include_hidden)
         if include_hidden and (self.hidden / "items").is_dir():
             paths += sorted((self.hidden / "items").glob("*.yaml"))

@@ -28,6 +28,9 @@ from sourcewise.batch.store import Record, ResultStore
 from sourcewise.export.class_results import Graded, parse_record
 from sourcewise.export.outputs import OUTPUTS_NOTE, write_outputs
 from sourcewise.grading.safe_text import terminal_text
+from sourcewise.grading.site_url import SiteUrlError, command_site_url
+from sourcewise.grading.spawned import spawn_only
+from sourcewise.prerequisites import missing_bubblewrap
 
 
 @dataclass(frozen=True)
@@ -41,18 +44,23 @@ class Plan:
 def grade_command(args: argparse.Namespace) -> int:
     """Run ``sourcewise grade`` with parsed arguments; return the exit code."""
     started = time.monotonic()
+    missing = missing_bubblewrap() if args.sandbox == "require" and not spawn_only() else None
+    if missing:
+        print(f"sourcewise grade: {missing}; or pass --sandbox auto to grade without it "
+              "(weaker isolation, not for real grades)", file=sys.stderr)
+        return 1
     if args.out.resolve().is_relative_to(args.submissions.resolve()):
         print("sourcewise grade: --out must not be inside SUBMISSIONS, or the next run would "
               "read the results as a student's submission", file=sys.stderr)
         return 1
     try:
         project = Project.locate(args.project)
-        setup = GradingSetup(str(project.root), not args.public_only, args.sandbox,
-                             args.site_url)
-        checks_digest = project.checks_digest(setup.include_hidden)
+        site_url = command_site_url(project.root, args.site_url, "sourcewise grade")
+        setup = GradingSetup(str(project.root), not args.public_only, args.sandbox, site_url)
+        checks_digest = project.checks_digest(setup.include_hidden, site_url)
         roster = read_roster(args.roster) if args.roster else None
         intake = scan(args.submissions, roster)
-    except (ProjectError, RosterError, IntakeError) as error:
+    except (ProjectError, SiteUrlError, RosterError, IntakeError) as error:
         print(terminal_text(f"sourcewise grade: {error}"), file=sys.stderr)
         return 1
     store = ResultStore(args.out)

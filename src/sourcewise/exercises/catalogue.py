@@ -8,6 +8,11 @@ from dataclasses import dataclass
 # clearly below it.
 PASS_FRACTION = 0.6
 
+# Helper modules that ship with the starters (exercises/<name>.py). Every exercise may
+# import them; no exercise imports another exercise. A submission without its own copy is
+# graded with the course's copy (grading.submission.course_helpers).
+HELPER_MODULES: tuple[str, ...] = ("textkit",)
+
 
 @dataclass(frozen=True)
 class Exercise:

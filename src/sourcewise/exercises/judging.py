@@ -20,6 +20,7 @@ from sourcewise.exercises.scoring import (
     CORRECT_REJECTION,
     FALSE_ALARM,
     HIT,
+    MAX_EXTRA_WORDS,
     MISS,
     Discernment,
     ItemOutcome,
@@ -35,6 +36,14 @@ from sourcewise.exercises.scoring import (
 from sourcewise.grading import StudentError
 from sourcewise.labels import LABEL_IDS
 
+# The rule each kind of item is judged by, in words: every wrong item's feedback says it.
+PHRASE_RULE = (f"a phrase of yours counts when it has the same words as ours, or one holds "
+               f"the other and they differ by at most {MAX_EXTRA_WORDS} words; capitals and "
+               "punctuation around words do not matter.")
+DECISION_RULE = "the answer must be True or False; only the sentence's main point counts."
+LABEL_RULE = ("the answer must be one of the six label ids, spelled exactly; some sentences "
+              "also accept a second label.")
+
 
 def _quote(phrases: Iterable[str]) -> str:
     return ", ".join(f"'{p}'" for p in phrases)
@@ -48,10 +57,19 @@ def _answered(items: Sequence[Item], answers: Sequence[Any],
         yield item, got, f"Your function failed on this sentence: {got}" if failed else None
 
 
-def _record(grade: Any, item: Item, outcome: ItemOutcome, note: str, got: Any) -> None:
+def _record(grade: Any, item: Item, outcome: ItemOutcome, note: str, got: Any, *,
+            rule: str, expected: Any = None) -> None:
+    """Record one item. A call that failed says only that (the feedback shows what
+    happened once for all such items), not a verdict such as "False alarm"."""
+    shown = item.expected if expected is None else expected
+    if isinstance(got, StudentError):
+        grade.item(item.id, correct=False, expected=shown, got=got, why="", text=item.text)
+        return
     label = outcome.kind[0].upper() + outcome.kind[1:]
-    grade.item(item.id, correct=outcome.correct, expected=item.expected, got=got,
-               why=f"{label}. {note} {item.why}".replace("  ", " ").strip(), text=item.text)
+    judged = f" Rule: {rule[0].upper()}{rule[1:]}" if not outcome.correct else ""
+    grade.item(item.id, correct=outcome.correct, expected=shown, got=got,
+               why=f"{label}. {note}{judged} {item.why}".replace("  ", " ").strip(),
+               text=item.text)
 
 
 def _finish(grade: Any, outcomes: list[ItemOutcome]) -> Discernment:
@@ -96,7 +114,7 @@ def grade_phrases(grade: Any, items: Sequence[Item], answers: Sequence[Any], *,
                              "(each extra phrase lowers this item's credit).")
             note = " ".join(parts)
         outcomes.append(outcome)
-        _record(grade, item, outcome, note, got)
+        _record(grade, item, outcome, note, got, rule=PHRASE_RULE)
     return _finish(grade, outcomes)
 
 
@@ -140,7 +158,11 @@ def grade_attribution(grade: Any, items: Sequence[Item], answers: Sequence[Any])
             outcome = target_outcome(right, 2)
             note = " ".join(notes) if notes else "Source and cue both right."
         outcomes.append(outcome)
-        _record(grade, item, outcome, note, got)
+        # Expected in the form to return: one source and one cue, not a list of choices.
+        expected = None if item.expected is None else {
+            slot: _alternatives(item.expected[slot])[0] for slot in ("source", "cue")}
+        _record(grade, item, outcome, note, got, expected=expected,
+                rule=f"the source and the cue are each judged as phrases: {PHRASE_RULE}")
     return _finish(grade, outcomes)
 
 
@@ -163,7 +185,7 @@ def grade_decisions(grade: Any, items: Sequence[Item], answers: Sequence[Any], *
         said_yes = got is True if not problem else not item.expected
         outcome = target_outcome(1 if said_yes else 0, 1) if item.expected else control_outcome(said_yes)
         outcomes.append(outcome)
-        _record(grade, item, outcome, problem or notes[outcome.kind], got)
+        _record(grade, item, outcome, problem or notes[outcome.kind], got, rule=DECISION_RULE)
     return _finish(grade, outcomes)
 
 
@@ -188,8 +210,14 @@ def grade_labels(grade: Any, items: Sequence[Item], answers: Sequence[Any]) -> L
         else:
             note = f"You answered {got}; the label is {item.expected}."
         scored.append(answer)
+        if isinstance(got, StudentError):
+            why = ""  # what happened is shown once for all such items
+        elif answer.correct:
+            why = f"{note} {item.why}"
+        else:
+            why = f"{note} Rule: {LABEL_RULE[0].upper()}{LABEL_RULE[1:]} {item.why}"
         grade.item(item.id, correct=answer.correct, expected=item.expected, got=got,
-                   why=f"{note} {item.why}", text=item.text)
+                   why=why, text=item.text)
     result = label_score(scored)
     grade.set_score(result.score, reason=result.explain())
     return result

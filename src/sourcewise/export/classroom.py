@@ -14,12 +14,16 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from sourcewise.grading.site_url import course_site_url, normalise, read_site_url, unset_warning
+
 WORKFLOW = Path(".github/workflows/classroom.yml")
 _VERSION = re.compile(r"^3\.\d{1,2}$")
 
 
-def workflow_text(python_version: str = "3.11", timeout_minutes: int = 15) -> str:
-    """The workflow file's text for this Python version and job timeout."""
+def workflow_text(python_version: str = "3.11", timeout_minutes: int = 15,
+                  site_url: str | None = None) -> str:
+    """The workflow file's text for this Python version, job timeout and site address
+    (None: the repository's own [tool.sourcewise] site-url, else no lesson links)."""
     if not _VERSION.match(python_version):
         raise ValueError(f"Python version {python_version!r} is not like '3.11'")
     if not 1 <= timeout_minutes <= 360:
@@ -27,14 +31,16 @@ def workflow_text(python_version: str = "3.11", timeout_minutes: int = 15) -> st
     template = (resources.files("sourcewise.export") / "templates" / "classroom.yml")
     return (template.read_text(encoding="utf-8")
             .replace("@PYTHON_VERSION@", python_version)
-            .replace("@TIMEOUT_MINUTES@", str(timeout_minutes)))
+            .replace("@TIMEOUT_MINUTES@", str(timeout_minutes))
+            .replace("@SITE_URL_OPTION@",
+                     f' --site-url "{normalise(site_url)}"' if site_url else ""))
 
 
 def write_workflow(repository: Path, python_version: str = "3.11",
-                   timeout_minutes: int = 15) -> Path:
+                   timeout_minutes: int = 15, site_url: str | None = None) -> Path:
     """Write the workflow into ``repository`` and return its path."""
     path = repository / WORKFLOW
-    text = workflow_text(python_version, timeout_minutes)
+    text = workflow_text(python_version, timeout_minutes, site_url)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -43,7 +49,11 @@ def write_workflow(repository: Path, python_version: str = "3.11",
 def export_classroom_command(args: argparse.Namespace) -> int:
     """``sourcewise export classroom --out DIR``."""
     try:
-        path = write_workflow(args.out, args.python, args.timeout)
+        site_url = (course_site_url(args.project, args.site_url)
+                    or read_site_url(args.out))
+        if site_url is None:
+            print(unset_warning("sourcewise export classroom"), file=sys.stderr)
+        path = write_workflow(args.out, args.python, args.timeout, site_url)
     except (ValueError, OSError) as error:
         print(f"sourcewise export classroom: {error}", file=sys.stderr)
         return 1

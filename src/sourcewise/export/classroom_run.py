@@ -41,8 +41,8 @@ from sourcewise.batch.store import Record
 from sourcewise.export.class_results import Graded, format_points
 from sourcewise.export.document import to_markdown
 from sourcewise.export.feedback import feedback_blocks
-from sourcewise.grading.options import DEFAULT_SITE_URL
 from sourcewise.grading.results import SubmissionResult
+from sourcewise.grading.site_url import course_site_url
 
 
 def quarter(points: float) -> float:
@@ -102,7 +102,7 @@ def classroom_total(payloads: dict[str, dict[str, Any]]) -> tuple[float, float]:
             sum(p["max_score"] for p in payloads.values()))
 
 
-def grade_repository(repository: Path, sandbox: str, site_url: str) -> Graded:
+def grade_repository(repository: Path, sandbox: str, site_url: str | None) -> Graded:
     """Grade ``repository/exercises`` with the public checks."""
     project = Project.locate(repository)
     submission = read_submission(project.exercises, Student.unlisted("you"))
@@ -124,10 +124,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sandbox", default="require", choices=("auto", "require"),
                         help="require (default): bubblewrap or grade nothing; auto: fall "
                              "back to a limited process with a warning")
-    parser.add_argument("--site-url", default=DEFAULT_SITE_URL)
+    parser.add_argument("--site-url", default="",
+                        help="default: [tool.sourcewise] site-url of the repository, else no "
+                             "links")
     args = parser.parse_args(argv)
     try:
-        graded = grade_repository(args.repository, args.sandbox, args.site_url)
+        site_url = course_site_url(args.repository, args.site_url)
+        graded = grade_repository(args.repository, args.sandbox, site_url)
         payloads = classroom_payloads(graded.result, graded.record.message)
         feedback = to_markdown(feedback_blocks(graded))
     except Exception as error:  # the reporter must still get a result

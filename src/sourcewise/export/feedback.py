@@ -107,7 +107,8 @@ def _missed_items(check: CheckResult) -> list[Block]:
     ]
     if len(missed) > MAX_ITEMS_SHOWN:
         blocks.append(Paragraph((Text(f"... and {len(missed) - MAX_ITEMS_SHOWN} more: run "
-                                      "the checks yourself to see them all."),)))
+                                      "the checks yourself to see "
+                                      f"{'it' if len(missed) == MAX_ITEMS_SHOWN + 1 else 'them all'}."),)))
     return blocks
 
 
@@ -115,8 +116,10 @@ def _lesson(check: CheckResult) -> list[Block]:
     if not check.lesson or check.status == "passed":
         return []
     page = check.lesson.partition("#")[0].removesuffix(".md")
-    return [Paragraph((Text("Read more: "), Link(_PAGE_TITLES.get(page, f"the page {page}"),
-                                                 check.lesson_url or check.lesson)))]
+    name = _PAGE_TITLES.get(page, f"the page {page}")
+    if not check.lesson_url:  # the course set no site-url: name the page, link nowhere
+        return [Paragraph((Text(f"Read more: {name}, on the course site."),))]
+    return [Paragraph((Text("Read more: "), Link(name, check.lesson_url)))]
 
 
 def feedback_blocks(graded: Graded) -> list[Block]:

@@ -12,7 +12,6 @@ Layout of the zip, as Gradescope expects it (its root is unpacked into /autograd
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sys
 import tempfile
@@ -22,23 +21,22 @@ from pathlib import Path
 from sourcewise.batch.project import Project, ProjectError
 from sourcewise.export.archive import zip_folder
 from sourcewise.grading.api import GradingError, SandboxUnavailable
-from sourcewise.grading.options import DEFAULT_SITE_URL
+from sourcewise.grading.site_url import SiteUrlError, command_site_url, normalise
 from sourcewise.grading.submission import course_helpers
 from sourcewise.release.verify import verify_exercises
 
 TEMPLATES = ("setup.sh", "run_autograder")
-_URL = re.compile(r"^https?://[^\s\"'`$\\]+$")
 
 
 def build_gradescope_bundle(project: Project, destination: Path,
-                            site_url: str = DEFAULT_SITE_URL,
+                            site_url: str | None = None,
                             allow_sandbox_fallback: bool = False) -> Path:
     """Write the autograder zip for ``project`` to ``destination`` and return its path.
+    ``site_url`` (None: no lesson links) is written into ``run_autograder``.
 
     The autograder refuses to grade when bubblewrap cannot start, unless
     ``allow_sandbox_fallback`` (then results.json says the sandbox was missing)."""
-    if not _URL.match(site_url):
-        raise ValueError(f"--site-url {site_url!r} is not an http(s) address")
+    site_url = normalise(site_url) if site_url else ""
     checks = project.check_files(include_hidden=True)
     with tempfile.TemporaryDirectory(prefix="sourcewise-gradescope-") as scratch:
         stage = Path(scratch)
@@ -71,14 +69,16 @@ def export_gradescope_command(args: argparse.Namespace) -> int:
     """``sourcewise export gradescope --out ZIP``: verify the exercises, then build."""
     try:
         project = Project.locate(args.project)
+        site_url = command_site_url(project.root, args.site_url, "sourcewise export gradescope")
         verification = verify_exercises(project, args.sandbox)
         if not verification.sound:
             print("sourcewise export gradescope: refusing to export: the exercises are not "
                   "sound.\n  " + "\n  ".join(verification.problems), file=sys.stderr)
             return 1
-        path = build_gradescope_bundle(project, args.out, args.site_url,
+        path = build_gradescope_bundle(project, args.out, site_url,
                                        getattr(args, "allow_sandbox_fallback", False))
-    except (ProjectError, SandboxUnavailable, GradingError, ValueError, OSError) as error:
+    except (ProjectError, SiteUrlError, SandboxUnavailable, GradingError, ValueError,
+            OSError) as error:
         print(f"sourcewise export gradescope: {error}", file=sys.stderr)
         return 1
     print(f"wrote {path}\nUpload it as the autograder of a Gradescope programming "

@@ -30,7 +30,7 @@ from sourcewise.batch.store import Record
 from sourcewise.export.class_results import load_class
 from sourcewise.export.gradescope_results import write_results_json
 from sourcewise.grading.api import SandboxUnavailable
-from sourcewise.grading.options import DEFAULT_SITE_URL
+from sourcewise.grading.site_url import course_site_url
 
 NO_SANDBOX = ("the autograder could not start its sandbox, so none of your code was run; "
               "your instructor has to fix the autograder, then your submission can be "
@@ -54,7 +54,7 @@ def student_of(root: Path) -> Student:
 
 
 def grade_gradescope_submission(root: Path, project: Path, sandbox: str,
-                                site_url: str) -> Record:
+                                site_url: str | None) -> Record:
     """Read and grade ``root/submission``; every outcome becomes a record."""
     started = time.monotonic()
     submission = read_submission(root / "submission", student_of(root))
@@ -87,11 +87,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="require (default): bubblewrap or grade nothing, saying why in "
                              "results.json; auto: fall back to a limited process, noted "
                              "in results.json")
-    parser.add_argument("--site-url", default=DEFAULT_SITE_URL)
+    parser.add_argument("--site-url", default="",
+                        help="default: [tool.sourcewise] site-url of the project, else no links")
     args = parser.parse_args(argv)
     try:
-        record = grade_gradescope_submission(args.root, args.project, args.sandbox,
-                                             args.site_url)
+        site_url = course_site_url(args.project, args.site_url)
+        record = grade_gradescope_submission(args.root, args.project, args.sandbox, site_url)
     except Exception as error:  # never leave Gradescope without a results.json
         traceback.print_exc()
         record = Record(key="submission", student=Student.unlisted("student"),

@@ -119,10 +119,52 @@ class LineReader:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise ChannelTimeout
-            ready, _, _ = select.select([self.fd], [], [], remaining)
-            if not ready:
-                raise ChannelTimeout
-            chunk = os.read(self.fd, 1 << 16)
+            chunk = self.next_chunk(remaining)
             if not chunk:
                 raise ChannelClosed
             self.buffer += chunk
+
+    def next_chunk(self, seconds: float) -> bytes:
+        """What the pipe holds within ``seconds`` (b"" at its end); raise ChannelTimeout."""
+        ready, _, _ = select.select([self.fd], [], [], seconds)
+        if not ready:
+            raise ChannelTimeout
+        return os.read(self.fd, 1 << 16)
+
+
+class ThreadedLineReader(LineReader):
+    """A LineReader for systems whose ``select`` cannot wait on a pipe (Windows): a
+    thread reads the pipe, ``read`` waits on what it has read, with the same deadline."""
+
+    def __init__(self, fd: int, max_bytes: int) -> None:
+        import queue
+        import threading
+
+        super().__init__(fd, max_bytes)
+        self.chunks: queue.Queue[bytes] = queue.Queue()
+        self.ended = False
+        self.thread = threading.Thread(target=self._pump, name="sourcewise-answers",
+                                       daemon=True)
+        self.thread.start()
+
+    def _pump(self) -> None:
+        try:
+            while True:
+                chunk = os.read(self.fd, 1 << 16)
+                self.chunks.put(chunk)
+                if not chunk:
+                    return
+        except OSError:
+            self.chunks.put(b"")
+
+    def next_chunk(self, seconds: float) -> bytes:
+        import queue
+
+        if self.ended:
+            return b""
+        try:
+            chunk = self.chunks.get(timeout=seconds)
+        except queue.Empty:
+            raise ChannelTimeout from None
+        self.ended = not chunk
+        return chunk

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 import pytest
 
 from sourcewise.grading.bounds import bounded, cut_text
+from sourcewise.grading.display import plural
 from sourcewise.grading.failures import Failure, NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import MISSING, VISIBILITIES, CheckResult, ItemResult, split_got
+from sourcewise.grading.site_url import page_url
 
 MAX_OUTPUT = 4000
 
@@ -20,15 +22,10 @@ class CheckDefinitionError(Exception):
     """A check's markers are wrong (a mistake in the checks, not in the submission)."""
 
 
-def lesson_url(site_url: str, page: str) -> str:
-    """``lessons/framing.md#loaded`` -> ``<site_url>lessons/framing/#loaded`` (MkDocs URLs)."""
-    path, _, anchor = page.partition("#")
-    path = path.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        path = path.removesuffix("index")
-    else:
-        path += "/"
-    return site_url.rstrip("/") + "/" + path + (f"#{anchor}" if anchor else "")
+def lesson_url(site_url: str | None, page: str) -> str | None:
+    """``lessons/framing.md#loaded`` -> ``<site_url>lessons/framing/#loaded`` (MkDocs URLs);
+    None when the course has no site address."""
+    return page_url(site_url, page) if site_url else None
 
 
 def _marker_arg(item: pytest.Item, name: str) -> object:
@@ -177,6 +174,29 @@ class CheckState:
     not_gradable: NotGradable | None = None
     skip_reason: str | None = None
     time_limit: TimeLimitReached | None = None  # the submission's time ran out in it
+    # Per student function called: what it gave, when that is what a starter gives
+    # (``returns None``, ``returns []``, ``raises NotImplementedError``), else "other".
+    returned: dict[str, set[str]] = field(default_factory=dict)
+
+    def note_answers(self, function: str, answers: list[object]) -> None:
+        seen = self.returned.setdefault(function, set())
+        for answer in answers:
+            seen.add(starter_outcome(answer))
+
+
+STARTER_VALUES = (None, [], {}, False, "")
+
+
+def starter_outcome(answer: object) -> str:
+    """What an answer says about the function, in the words of "still returns None"."""
+    if isinstance(answer, StudentError):
+        if answer.kind == "raised" and "NotImplementedError" in answer.reason:
+            return "raises NotImplementedError"
+        return "other"
+    for value in STARTER_VALUES:
+        if type(answer) is type(value) and answer == value:
+            return f"returns {value!r}"
+    return "other"
 
 
 def _number_too_large(error: BaseException | None) -> bool:
@@ -191,13 +211,14 @@ def _first_line(text: str) -> str:
 
 
 def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInfo | None,
-                details: str, site_url: str, duration: float) -> CheckResult:
+                details: str, site_url: str | None, duration: float) -> CheckResult:
     """Turn how a check ended into its result (status, score, points, feedback)."""
     result = CheckResult(
         spec.nodeid, spec.name, spec.exercise, spec.description, "failed", 0.0, 0.0,
         spec.points, spec.visibility, hint=spec.hint, lesson=spec.lesson,
         lesson_url=lesson_url(site_url, spec.lesson) if spec.lesson else None,
         items=state.grade.items, details=details, duration=round(duration, 6),
+        returned={name: sorted(seen) for name, seen in state.returned.items()},
         output="".join(state.budget.printed)[-MAX_OUTPUT:],
     )
     error = excinfo.value if excinfo is not None else None
@@ -228,7 +249,7 @@ def score_check(spec: CheckSpec, state: CheckState, excinfo: pytest.ExceptionInf
             result.reason = grade.reason
         elif grade.items and result.score < 1:
             right = sum(item.correct for item in grade.items)
-            result.reason = f"{right} of {len(grade.items)} items correct."
+            result.reason = f"{right} of {plural(len(grade.items), 'item')} correct."
         result.status = "passed" if result.score == 1 else "failed"
     elif isinstance(error, Failure):
         result.reason = error.reason

@@ -47,6 +47,16 @@ def cut_at_word(text: str, limit: int) -> str:
     return text[:limit]
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 item``, ``2 items``: a count with its noun in the right number."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def sentence(text: str) -> str:
+    """A sentence shown whole, never cut, in quotes; line breaks and odd spaces visible."""
+    return show(text, width=len(text) * 12 + 10)
+
+
 def call_text(function: str, args: list, kwargs: dict) -> str:
     """``split_sentences('One. Two.')``: the call as the student would write it, shortened."""
     parts = [show(arg, ARG_WIDTH) for arg in args]
@@ -80,7 +90,7 @@ def difference(expected: object, got: object) -> str | None:
         return None
     if isinstance(expected, list):
         if len(expected) != len(got):
-            return f"expected {len(expected)} items, got {len(got)}"
+            return f"expected {plural(len(expected), 'item')}, got {len(got)}"
         index = next((i for i, (e, g) in enumerate(zip(expected, got, strict=True))
                       if e != g or type(e) is not type(g)), None)
         return None if index is None else f"item {index} (counting from 0) differs"

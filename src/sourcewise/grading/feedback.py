@@ -7,7 +7,13 @@ signal. ``summary_text`` joins them for files and tests.
 
 from __future__ import annotations
 
-from sourcewise.grading.display import difference, only_whitespace_differs, show
+from sourcewise.grading.display import (
+    difference,
+    only_whitespace_differs,
+    plural,
+    sentence,
+    show,
+)
 from sourcewise.grading.failures import MISSING
 from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult
 
@@ -50,18 +56,36 @@ def _expected_got(expected: object, got: object, got_error: str | None,
 
 
 def _item_lines(items: list[ItemResult], verbose: bool) -> list[Line]:
+    """The wrong items: those the function gave no answer for grouped by what happened
+    (a timeout or a crash is said once, with how many items it cost), then each wrong
+    answer with its whole sentence, expected and got, and why."""
     wrong = [item for item in items if not item.correct]
-    shown = wrong if verbose else wrong[:ITEMS_SHOWN]
+    failed: dict[str, list[ItemResult]] = {}
+    for item in wrong:
+        if item.got_error is not None:
+            failed.setdefault(item.got_error, []).append(item)
+    answered = [item for item in wrong if item.got_error is None]
     lines: list[Line] = []
+    for error, group in failed.items():
+        lines.append((f"{INDENT}no answer for {plural(len(group), 'item')}: {error}", None))
+        first = group[0]
+        where = f" {sentence(first.text)}" if first.text else ""
+        lines.append((f"{INDENT}  {'for example ' if len(group) > 1 else ''}item "
+                      f"{first.id}:{where}", None))
+        if verbose and len(group) > 1:
+            lines.append((f"{INDENT}  also items {', '.join(i.id for i in group[1:])}", None))
+        if len(group) == 1 and first.why:
+            lines.append((f"{INDENT}  why: {first.why}", None))
+    shown = answered if verbose else answered[:ITEMS_SHOWN]
     for item in shown:
-        lines.append((f"{INDENT}item {item.id}:" + (f" {show(item.text, 120)}" if item.text
+        lines.append((f"{INDENT}item {item.id}:" + (f" {sentence(item.text)}" if item.text
                                                      else ""), None))
         lines += _expected_got(item.expected, item.got, item.got_error, INDENT + "  ")
         if item.why:
             lines.append((f"{INDENT}  why: {item.why}", None))
-    if len(wrong) > len(shown):
-        lines.append((f"{INDENT}... and {len(wrong) - len(shown)} more wrong items (run "
-                      "pytest -v to see them all)", None))
+    if len(answered) > len(shown):
+        lines.append((f"{INDENT}... and {plural(len(answered) - len(shown), 'more wrong item')}"
+                      " (run pytest -v to see them all)", None))
     return lines
 
 
@@ -100,7 +124,18 @@ def summary_lines(result: SubmissionResult, *, verbose: bool = False) -> list[Li
     by_exercise: dict[str, list[CheckResult]] = {}
     for check in result.checks:
         by_exercise.setdefault(check.exercise, []).append(check)
+    one_line = False  # the previous exercise took one line: no blank line between them
     for summary in result.exercises():
+        untouched = not_started(by_exercise[summary.name])
+        if untouched:
+            if not one_line:
+                lines.append(("", None))
+            lines.append((f"{summary.name}.py: {points_text(summary.points)} of "
+                          f"{points_text(summary.max_points)} points. Not started: "
+                          f"{untouched}.", "bold"))
+            one_line = True
+            continue
+        one_line = False
         lines.append(("", None))
         lines.append((f"{summary.name}.py: {points_text(summary.points)} of "
                       f"{points_text(summary.max_points)} points", "bold"))
@@ -120,6 +155,22 @@ def summary_lines(result: SubmissionResult, *, verbose: bool = False) -> list[Li
     return lines
 
 
+def not_started(checks: list[CheckResult]) -> str | None:
+    """``"`find_hedges` still returns []"`` when every function the exercise's checks
+    called only ever gave what its starter gives (and no check passed); else None."""
+    if any(check.status in ("passed", "not gradable") for check in checks):
+        return None
+    returned: dict[str, set[str]] = {}
+    for check in checks:
+        for function, outcomes in check.returned.items():
+            returned.setdefault(function, set()).update(outcomes)
+    if not returned or any(len(outcomes) != 1 or "other" in outcomes
+                           for outcomes in returned.values()):
+        return None
+    return " and ".join(f"`{function}` still {next(iter(outcomes))}"
+                        for function, outcomes in returned.items())
+
+
 def totals_lines(result: SubmissionResult) -> list[Line]:
     counts = result.counts()
     parts = ", ".join(f"{count} {status}" for status, count in counts.items() if count)
@@ -129,7 +180,8 @@ def totals_lines(result: SubmissionResult) -> list[Line]:
     style = "green" if result.checks and counts["passed"] == len(result.checks) else "bold"
     lines: list[Line] = [(total, style)]
     if result.checks_withheld:
-        lines.append((f"{result.checks_withheld} more checks are not shown yet.", None))
+        lines.append((f"{plural(result.checks_withheld, 'more check')} "
+                      f"{'is' if result.checks_withheld == 1 else 'are'} not shown yet.", None))
     if not result.includes_hidden:
         lines.append(("These are the public checks only. The grader also runs hidden checks, "
                       "so your final score can differ.", None))

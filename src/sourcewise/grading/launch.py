@@ -202,6 +202,15 @@ def bwrap_command(plan: SandboxPlan, staging: str, limits: Limits, info_fd: int,
     return [*args, "--"]
 
 
+def start_worker(plan: SandboxPlan, staging: str, limits: Limits) -> SandboxProcess:
+    """Start the worker the plan asks for (``"spawn"``: see ``spawned``)."""
+    if plan.kind == "spawn":
+        from sourcewise.grading.spawned import SpawnedProcess
+
+        return SpawnedProcess(plan, staging, limits)
+    return SandboxProcess(plan, staging, limits)
+
+
 class SandboxProcess:
     """One running worker: its process, its two pipe ends and its captured output."""
 

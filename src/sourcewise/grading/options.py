@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from sourcewise.grading.plan import MODES, Limits
 
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # where `make serve` serves the site
+# No site address: lesson links are left out. The course sets one with [tool.sourcewise]
+# site-url (see sourcewise.grading.site_url); never 127.0.0.1, which students cannot reach.
+DEFAULT_SITE_URL: str | None = None
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class GradingOptions:
     submission_timeout: float = 60.0  # seconds of student calls per submission
     import_timeout: float = 5.0  # seconds to load one exercise file
     start_timeout: float = 10.0  # seconds for a worker to start (a grader-side failure)
-    site_url: str = DEFAULT_SITE_URL  # lesson links: site_url + page path
+    site_url: str | None = DEFAULT_SITE_URL  # lesson links: site_url + page path; None: none
     limits: Limits = field(default_factory=Limits)
 
     def __post_init__(self) -> None:

@@ -9,6 +9,12 @@ MODES = ("auto", "require", "process")
 BASE_UID = 60001  # the worker's uid is BASE_UID + slot when the grader is root
 
 
+# What a student checking their own work sees instead of the grader's warning about the
+# fallback: one line, nothing to install, nothing to do.
+STUDENT_NOTE = ("this computer has no sandbox, so your code runs in a plain separate "
+                "process; that is fine for checking your own work.")
+
+
 class SandboxUnavailable(Exception):
     """The sandbox asked for cannot run on this machine; the message says why and what to do."""
 
@@ -47,7 +53,7 @@ class Limits:
 class SandboxPlan:
     """How workers are started in this process; found once by ``plan_sandbox``."""
 
-    kind: str  # "bubblewrap" or "process"
+    kind: str  # "bubblewrap", "process", or "spawn" (no fork or rlimits: see spawned.py)
     python: str
     python_version: str
     binds: tuple[str, ...]  # extra read-only paths (a Python installed outside /usr)
@@ -60,6 +66,8 @@ class SandboxPlan:
         if self.kind == "bubblewrap":
             return (f"bubblewrap sandbox (no network, only Python and the submission "
                     f"visible, {who}), Python {self.python_version}")
+        if self.kind == "spawn":
+            return f"separate process with time limits ({who}), Python {self.python_version}"
         return f"separate limited process ({who}), Python {self.python_version}"
 
     def to_json(self) -> dict[str, object]:

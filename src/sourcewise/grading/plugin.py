@@ -9,6 +9,7 @@ writers is in CONTRIBUTING.md ("Writing checks").
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
 import time
 import traceback
@@ -28,12 +29,13 @@ from sourcewise.grading.checks import (
 from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.feedback import summary_lines, title
 from sourcewise.grading.options import GradingOptions
-from sourcewise.grading.plan import MODES, SandboxPlan, SandboxUnavailable
+from sourcewise.grading.plan import MODES, STUDENT_NOTE, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.proxy import Budget
 from sourcewise.grading.results import CheckResult, SubmissionResult
 from sourcewise.grading.run import GradingRun, Student
 from sourcewise.grading.safe_text import terminal_text
 from sourcewise.grading.sandbox import plan_sandbox
+from sourcewise.grading.site_url import normalise, read_site_url
 from sourcewise.grading.submission import Submission, SubmissionError, course_helpers
 
 PLUGIN_NAME = "sourcewise-grading"
@@ -82,9 +84,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="also write the results as JSON (atomically)")
     group.addoption("--site-url", metavar="URL", default=None,
                     help="base URL of the Sourcewise site for lesson links (default: the "
-                         "sourcewise_site_url ini value, else http://127.0.0.1:8000/)")
-    parser.addini("sourcewise_site_url", "base URL of the site for lesson links",
-                  default=defaults.site_url)
+                         "sourcewise_site_url ini value, else [tool.sourcewise] site-url "
+                         "in pyproject.toml, else no links)")
+    parser.addini("sourcewise_site_url", "base URL of the site for lesson links", default="")
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -118,6 +120,15 @@ def api_plugin(config: pytest.Config) -> object | None:
     return None
 
 
+def plugin_site_url(config: pytest.Config) -> str | None:
+    """--site-url, else the sourcewise_site_url ini value, else the course's
+    [tool.sourcewise] site-url in the rootdir's pyproject.toml, else None (no links)."""
+    given = config.getoption("site_url") or config.getini("sourcewise_site_url")
+    if given:
+        return normalise(given, "--site-url", allow_local=True)
+    return read_site_url(config.rootpath)
+
+
 def options_from_config(config: pytest.Config) -> GradingOptions:
     api = api_plugin(config)
     if api is not None:
@@ -131,7 +142,7 @@ def options_from_config(config: pytest.Config) -> GradingOptions:
             call_timeout=config.getoption("call_timeout"),
             check_timeout=config.getoption("check_timeout"),
             submission_timeout=config.getoption("submission_timeout"),
-            site_url=config.getoption("site_url") or config.getini("sourcewise_site_url"),
+            site_url=plugin_site_url(config),
         )
     except ValueError as exc:
         raise pytest.UsageError(str(exc)) from None
@@ -147,6 +158,7 @@ class GradingPlugin:
         self.needs: dict[str, list[str]] = {}
         self.order: list[str] = []
         self.plan: SandboxPlan | None = None
+        self.student_note = False  # the student's own run without bubblewrap
         self.run: GradingRun | None = None
         self.finished: list[SubmissionResult] = []  # for the terminal summary
         self.arguments: dict[str, tuple[str, ...]] = {}  # each direct check's fixtures
@@ -226,6 +238,10 @@ class GradingPlugin:
             if self.api is not None:
                 self.api.error = exc
             pytest.exit(f"sourcewise: {exc}", returncode=pytest.ExitCode.USAGE_ERROR)
+        if self.plan.warning and self.api is None and config.getoption("submission") is None:
+            # The student's own exercises/: one line for them, not the grader's advice.
+            self.plan = dataclasses.replace(self.plan, warning=None)
+            self.student_note = True
         if not self.verbose:
             self._quiet_pytest_failures(config, all_checks=len(specs) == len(items))
         if self.api is None:
@@ -247,7 +263,9 @@ class GradingPlugin:
         reporter = self.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is None or self.plan is None:
             return
-        if self.plan.warning:
+        if self.student_note:
+            reporter.write_line(f"sourcewise: {STUDENT_NOTE}")
+        elif self.plan.warning:
             reporter.write_line(f"sourcewise: {self.plan.warning}", red=True)
         elif self.config.get_verbosity() >= 0:
             where = self.run.submission.label if self.run and self.run.submission else "?"

@@ -39,7 +39,7 @@ from sourcewise.grading.channel import (
 )
 from sourcewise.grading.display import call_text
 from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
-from sourcewise.grading.launch import HELLO, SandboxProcess
+from sourcewise.grading.launch import HELLO, SandboxProcess, start_worker
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import SandboxPlan
 from sourcewise.grading.submission import Submission, remove_staging
@@ -83,6 +83,9 @@ LOAD_MESSAGES = {
     "exit": "{file} called exit() or sys.exit(){at} while it was loading. Remove that call: "
             "code outside functions runs when the file is loaded.",
     "missing_file": "{file} could not be read in the sandbox ({error}).",
+    "helper_error": "{file} imports {helper}, and {helper} is broken: loading it raised "
+                    "{error}{at}. {helper} is your own file: fix it, or put back the "
+                    "starter's copy. Every exercise that imports {helper} fails until then.",
 }
 
 
@@ -121,7 +124,7 @@ class SubmissionSession:
     def _start(self) -> SandboxProcess:
         if self.staging is None:
             self.staging, self.notes = self.submission.stage(self.limits, self.plan.uid)
-        worker = SandboxProcess(self.plan, self.staging, self.limits)
+        worker = start_worker(self.plan, self.staging, self.limits)
         try:
             hello = worker.reader.read(time.monotonic() + self.options.start_timeout)
         except (ChannelClosed, ChannelError, ChannelTimeout) as exc:
@@ -264,6 +267,7 @@ class SubmissionSession:
         raise self._not_gradable(exercise, kind, template.format(
             file=file, error=str(answer.get("error", ""))[:300],
             at=f" on line {line}" if isinstance(line, int) else "",
+            helper=str(answer.get("helper", "a file it imports")),
         ))
 
     def _usable(self, exercise: str) -> None:

@@ -67,9 +67,15 @@ def _shared(value: object) -> object:
 
 
 def split_got(got: object) -> tuple[object, str | None]:
-    """A StudentError given as ``got`` becomes no value plus an error message."""
+    """A StudentError given as ``got`` becomes no value plus an error message. The message
+    names the function, not the whole call (the item's sentence is shown beside it), so
+    that the same failure on many items reads the same and is shown once."""
     if isinstance(got, StudentError):
-        return MISSING, got.reason
+        call = getattr(got, "call", "")
+        reason = got.reason
+        if call and reason.startswith(call) and "(" in call:
+            reason = call.split("(", 1)[0] + reason[len(call):]
+        return MISSING, reason
     return got, None
 
 
@@ -123,12 +129,15 @@ class CheckResult:
     output: str = ""  # what the student's code printed in the failing call
     grader_error: str | None = None  # "sandbox" or "check": the grader broke, not the student
     duration: float = 0.0
+    # What each student function called gave, in starter terms (``["returns None"]``):
+    # for the terminal's "not started" line only; never stored, never compared.
+    returned: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {}
         for spec in fields(self):
             value = getattr(self, spec.name)
-            if value is MISSING:
+            if value is MISSING or spec.name == "returned":
                 continue
             if spec.name == "items":
                 value = [item.to_json() for item in value]
@@ -139,7 +148,7 @@ class CheckResult:
 
     @classmethod
     def from_json(cls, data: dict) -> CheckResult:
-        known = {spec.name for spec in fields(cls)}
+        known = {spec.name for spec in fields(cls)} - {"returned"}
         values = {key: value for key, value in data.items() if key in known}
         values["items"] = [ItemResult.from_json(item) for item in data.get("items", [])]
         return cls(**values)

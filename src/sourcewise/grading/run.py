@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from sourcewise.grading.checks import CheckState
-from sourcewise.grading.failures import NotGradable, TimeLimitReached
+from sourcewise.grading.failures import NotGradable, StudentError, TimeLimitReached
 from sourcewise.grading.options import GradingOptions
 from sourcewise.grading.plan import SandboxPlan
 from sourcewise.grading.proxy import SubmissionSession
@@ -44,25 +44,33 @@ class GradingRun:
     def call(self, exercise: str, function: str, args: tuple, kwargs: dict,
              state: CheckState) -> object:
         try:
-            return self._session(exercise).call(exercise, function, args, kwargs,
-                                                state.budget)
+            value = self._session(exercise).call(exercise, function, args, kwargs,
+                                                 state.budget)
+        except StudentError as error:
+            state.note_answers(function, [error])
+            raise
         except NotGradable as error:
             state.not_gradable = error  # recorded even if the check catches it
             raise
         except TimeLimitReached as error:
             state.time_limit = error  # likewise
             raise
+        state.note_answers(function, [value])
+        return value
 
     def call_many(self, exercise: str, function: str, calls: list[list],
                   state: CheckState) -> list[object]:
         try:
-            return self._session(exercise).call_many(exercise, function, calls, state.budget)
+            answers = self._session(exercise).call_many(exercise, function, calls,
+                                                        state.budget)
         except NotGradable as error:
             state.not_gradable = error
             raise
         except TimeLimitReached as error:
             state.time_limit = error
             raise
+        state.note_answers(function, answers)
+        return answers
 
     def close(self) -> None:
         """Close the sandbox and remove the staging copy (also when grading failed)."""

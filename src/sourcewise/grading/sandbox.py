@@ -18,11 +18,13 @@ import tempfile
 import time
 
 from sourcewise.grading.channel import ChannelClosed, ChannelError, ChannelTimeout
-from sourcewise.grading.launch import HELLO, SandboxProcess, enable_subreaper
+from sourcewise.grading.launch import HELLO, enable_subreaper, start_worker
 from sourcewise.grading.leftovers import end_orphaned_sandboxes_once
 from sourcewise.grading.plan import BASE_UID, MODES, Limits, SandboxPlan, SandboxUnavailable
 from sourcewise.grading.slots import acquire_slot
+from sourcewise.grading.spawned import spawn_only
 from sourcewise.grading.submission import remove_orphaned_staging
+from sourcewise.prerequisites import missing_bubblewrap
 
 __all__ = ["Limits", "SandboxPlan", "SandboxUnavailable", "plan_sandbox", "probe"]
 
@@ -62,7 +64,7 @@ def probe(plan: SandboxPlan, limits: Limits, timeout: float = 10.0) -> str:
     os.chmod(staging, 0o755)
     process = None
     try:
-        process = SandboxProcess(plan, staging, limits)
+        process = start_worker(plan, staging, limits)
         try:
             hello = process.reader.read(time.monotonic() + timeout)
         except (ChannelClosed, ChannelError, ChannelTimeout) as exc:
@@ -87,15 +89,32 @@ def probe(plan: SandboxPlan, limits: Limits, timeout: float = 10.0) -> str:
 _plans: dict[tuple[object, ...], SandboxPlan] = {}
 
 
+def _spawn_plan(mode: str, python: str | None, limits: Limits) -> SandboxPlan:
+    """Where there is no fork and no rlimits (Windows): a spawned worker with wall-clock
+    limits only, for a student checking their own work; never for grading (require)."""
+    if mode == "require":
+        raise SandboxUnavailable(
+            "grading needs the bubblewrap sandbox, which needs Linux: grade on a Linux "
+            "machine (WSL works) or on Gradescope; students can check their own work here")
+    key = ("spawn", python, limits)
+    if key not in _plans:
+        candidate = python or os.path.realpath(getattr(sys, "_base_executable", None)
+                                               or sys.executable)
+        trial = SandboxPlan("spawn", candidate, "", (), None, None, None)
+        version = probe(trial, limits)
+        _plans[key] = dataclasses.replace(trial, python_version=version, warning=(
+            "WARNING: this system has no os.fork or resource limits, so student code runs "
+            "in a spawned process with time limits only, WITHOUT memory limits or any "
+            "isolation of files or network (grade on Linux with --sandbox=require)."))
+    return _plans[key]
+
+
 def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits) -> SandboxPlan:
     """Choose and test how to start workers; cached for the life of the process."""
     if mode not in MODES:
         raise SandboxUnavailable(f"--sandbox must be one of {', '.join(MODES)}, not {mode!r}")
-    if not hasattr(os, "fork") or sys.platform == "win32":
-        raise SandboxUnavailable(
-            "grading needs Linux or macOS (on Windows, use WSL): the sandbox relies on "
-            "POSIX processes and pipes"
-        )
+    if spawn_only():
+        return _spawn_plan(mode, python, limits)
     if mode != "process":
         end_orphaned_sandboxes_once()  # left by graders killed while bwrap was starting
     remove_orphaned_staging()  # copies of submissions left by graders that were killed
@@ -133,7 +152,9 @@ def plan_sandbox(mode: str, slot: int | None, python: str | None, limits: Limits
         if mode == "require":
             break
     if plan is None or (mode == "require" and plan.kind != "bubblewrap"):
+        missing = missing_bubblewrap()
         raise SandboxUnavailable("no sandbox could start: " + "; ".join(reasons) + (
+            f"; {missing}" if missing else
             ". Grading needs bubblewrap with namespaces (install the bubblewrap package; in "
             "a container, allow namespaces, e.g. Docker's --cap-add SYS_ADMIN or "
             "--privileged); --sandbox auto grades without isolation instead"

@@ -201,6 +201,21 @@ def student_frames(exc: BaseException, sub: str) -> tuple[int | None, str]:
     return line, text.replace(sub + os.sep, "")[-MAX_TRACEBACK_CHARS:]
 
 
+def failing_file(exc: BaseException, sub: str) -> str | None:
+    """The name of the submission's file where loading failed (a helper module that an
+    exercise imports, say), or None when the failure is outside the submission's files."""
+    found = None
+    filename = getattr(exc, "filename", None) if isinstance(exc, SyntaxError) else None
+    if isinstance(filename, str) and filename.startswith(sub + os.sep):
+        return filename[len(sub) + 1:]
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.startswith(sub + os.sep):
+            found = tb.tb_frame.f_code.co_filename[len(sub) + 1:]
+        tb = tb.tb_next
+    return found
+
+
 def utf8_problem(source: bytes) -> dict | None:
     """Python refuses a file that is not UTF-8 unless it declares its encoding (PEP 263);
     ``compile`` alone would accept such bytes in comments, so check like Python does."""
@@ -363,6 +378,11 @@ class Worker:
                     "line": student_frames(exc, self.sub)[0]}
         except BaseException as exc:
             line, text = student_frames(exc, self.sub)
+            culprit = failing_file(exc, self.sub)
+            if culprit and culprit != name + ".py":  # an imported file of theirs broke
+                line = exc.lineno if isinstance(exc, SyntaxError) else line
+                return {"ok": False, "kind": "helper_error", "error": safe_text(exc),
+                        "line": line, "traceback": text, "helper": culprit[:200]}
             return {"ok": False, "kind": "import_error", "error": safe_text(exc),
                     "line": line, "traceback": text}
         finally:

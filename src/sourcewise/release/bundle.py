@@ -1,7 +1,8 @@
 """Assemble the student bundle folder from an allow-list: nothing gets in by accident.
 
 What goes in: ``README.md`` (for students), ``pyproject.toml`` (installs the package;
-``pytest`` in the bundle runs ``exercises/``), the starters and public checks, the
+``pytest`` in the bundle runs ``exercises/``), the starters, their helper module
+(``textkit.py``) and the public checks, the
 ``sourcewise`` package with every case study replaced by its redacted copy, and the student
 site build. Never the ``instructor/`` folder, the developers' tests, or the Git history.
 """
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import write_redacted
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
+from sourcewise.grading.site_url import page_url
 
 STUDENT_DEPENDENCIES = ("pyyaml", "pytest")
 
@@ -28,18 +30,28 @@ class ReleaseError(Exception):
     """The release cannot be built; the message says what is wrong and what to do."""
 
 
-def assemble(project: Project, destination: Path, site: Path) -> Path:
-    """Write the bundle folder at ``destination`` (replaced if it exists)."""
+def assemble(project: Project, destination: Path, site: Path,
+             site_url: str | None = None) -> Path:
+    """Write the bundle folder at ``destination`` (replaced if it exists). ``site_url`` is
+    where students read the site (None: the starters point to the bundle's own ``site/``)."""
     if destination.exists():
         shutil.rmtree(destination)
     destination.mkdir(parents=True)
-    (destination / "README.md").write_text(student_readme(project), encoding="utf-8")
-    (destination / "pyproject.toml").write_text(student_pyproject(project), encoding="utf-8")
+    (destination / "README.md").write_text(student_readme(project, site_url),
+                                           encoding="utf-8")
+    (destination / "pyproject.toml").write_text(student_pyproject(project, site_url),
+                                                encoding="utf-8")
     exercises = destination / "exercises"
     exercises.mkdir()
     for exercise in EXERCISES:
-        for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
-            shutil.copyfile(path, exercises / path.name)
+        starter = project.starter(exercise.name)
+        (exercises / starter.name).write_text(
+            starter_text(starter.read_text(encoding="utf-8"), exercise.page, site_url),
+            encoding="utf-8")
+        shutil.copyfile(project.public_checks(exercise.name),
+                        exercises / f"test_{exercise.name}.py")
+    for helper in HELPER_MODULES:
+        shutil.copyfile(project.helper(helper), exercises / f"{helper}.py")
     if (project.exercises / "conftest.py").is_file():
         shutil.copyfile(project.exercises / "conftest.py", exercises / "conftest.py")
     cases = project.package / "cases"
@@ -56,9 +68,15 @@ def assemble(project: Project, destination: Path, site: Path) -> Path:
     return destination
 
 
-def build_site(project: Project, destination: Path) -> Path:
-    """Build the student site (``mkdocs.yml``) into ``destination``."""
+def build_site(project: Project, destination: Path, reveal: bool = False) -> Path:
+    """Build the student site (``mkdocs.yml``) into ``destination``; with ``reveal``, the
+    edition for after the deadline (hand-labelling notes and worked answers shown)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("SOURCEWISE_AUDIENCE", None)
+    environment.pop("SOURCEWISE_SOLUTIONS", None)
+    if reveal:
+        environment.update(SOURCEWISE_AUDIENCE="revealed",
+                           SOURCEWISE_SOLUTIONS=str(project.solutions))
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml",
          "--site-dir", str(destination)],
@@ -70,17 +88,46 @@ def build_site(project: Project, destination: Path) -> Path:
     return destination
 
 
-def student_readme(project: Project) -> str:
+def exercise_page_link(page: str, site_url: str | None) -> str:
+    """Where a student finds an exercise page (``page`` relative to docs/): on the course
+    site, else in the bundle's own ``site/`` folder."""
+    if site_url:
+        return page_url(site_url, page)
+    return "site/" + page_url("", page).lstrip("/") + "index.html"
+
+
+def starter_text(text: str, page: str, site_url: str | None) -> str:
+    """A starter as the bundle ships it: its mentions of ``docs/<page>`` (a folder the
+    bundle does not have) become links to the exercise page; a starter without one gets a
+    "Read the exercise page first" line at the end of its docstring."""
+    link = exercise_page_link(page, site_url)
+    if f"docs/{page}" in text:
+        return text.replace(f"docs/{page}", link)
+    end = text.find('"""', 3) if text.startswith('"""') else -1
+    if end < 0:
+        return f"# Read the exercise page first: {link}\n{text}"
+    return f"{text[:end].rstrip()}\n\nRead the exercise page first: {link}\n{text[end:]}"
+
+
+def student_readme(project: Project, site_url: str | None = None) -> str:
     """The student README: how to install, read the lessons, check and hand in."""
     template = (resources.files("sourcewise.release") / "templates" / "README.md")
     listing = "\n".join(f"{e.number}. **{e.title}**: `exercises/{e.name}.py`"
                         for e in EXERCISES)
+    if site_url:
+        first = EXERCISES[0]
+        browser = (f"Open the course site at <{site_url}> and go to an exercise page, for "
+                   f"example <{page_url(site_url, first.page)}>.")
+    else:
+        browser = ("Open the course site at the address your instructor gives you, and go "
+                   "to an exercise page.")
     return (template.read_text(encoding="utf-8")
+            .replace("@BROWSER@", browser)
             .replace("@PYTHON@", _python_floor(project))
             .replace("@EXERCISES@", listing))
 
 
-def student_pyproject(project: Project) -> str:
+def student_pyproject(project: Project, site_url: str | None = None) -> str:
     """The student ``pyproject.toml``: the package, its runtime needs and the pytest setup."""
     meta = tomllib.loads((project.root / "pyproject.toml").read_text(encoding="utf-8"))
     info = meta["project"]
@@ -114,6 +161,9 @@ def student_pyproject(project: Project) -> str:
         "testpaths = [\"exercises\"]",
         "addopts = [\"-p\", \"no:cacheprovider\"]",
     ]
+    if site_url:
+        lines += ["", "[tool.sourcewise]", "# Where you read the course site: the checks link "
+                  "their lessons here.", f"site-url = \"{site_url}\""]
     return "\n".join(lines) + "\n"
 
 

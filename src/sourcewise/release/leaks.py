@@ -25,7 +25,7 @@ import yaml
 
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
-from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 from sourcewise.labels import LABELS
 
 CODE_RUN = 12  # words in a run of code that counts as a leak
@@ -111,6 +111,9 @@ def public_texts(project: Project) -> Iterable[str]:
         for path in (project.starter(exercise.name), project.public_checks(exercise.name)):
             if path.is_file():
                 yield path.read_text(encoding="utf-8")
+    for helper in HELPER_MODULES:
+        if project.helper(helper).is_file():
+            yield project.helper(helper).read_text(encoding="utf-8")
     for case_folder in _case_folders(project):
         case = load_case_study(case_folder)
         yield case.text
@@ -122,8 +125,11 @@ def public_texts(project: Project) -> Iterable[str]:
         yield from (f"{n.scope} {n.period} {n.official}" for n in case.numbers)
 
 
-def find_leaks(project: Project, bundle: Path) -> list[Leak]:
+def find_leaks(project: Project, bundle: Path, revealed: bool = False) -> list[Leak]:
     """Every secret of ``project`` (or a long run of it) found in the ``bundle`` folder.
+
+    A ``revealed`` bundle (``release --reveal``) publishes the solutions and the
+    hand-labelling notes on purpose; the hidden checks and hidden items stay secret.
 
     For code and explanations (solutions, hidden checks, why an item is right), the
     hand-written pages in ``docs/`` count as public too: a rule explained on a lesson page
@@ -131,6 +137,9 @@ def find_leaks(project: Project, bundle: Path) -> list[Leak]:
     sentences, hand-labelling rationales) must not be anywhere.
     """
     base = [words(text) for text in public_texts(project)]
+    if revealed:  # the published solutions are public: a hidden hint may repeat their words
+        base += [words(project.solution(e.name).read_text(encoding="utf-8")) for e in EXERCISES
+                 if project.solution(e.name).is_file()]
     docs = [words(p.read_text(encoding="utf-8"))
             for p in sorted((project.root / "docs").rglob("*.md"))]
     public = {True: _Corpus(base), False: _Corpus(base + docs)}
@@ -139,7 +148,8 @@ def find_leaks(project: Project, bundle: Path) -> list[Leak]:
                  for size in (CODE_RUN, PROSE_RUN)}
     joined = {name: " " + " ".join(tokens) + " " for name, tokens in files.items()}
     leaks: list[Leak] = []
-    for secret in secrets(project):
+    published = {"solution", "instructor answer"} if revealed else set()
+    for secret in (s for s in secrets(project) if s.kind not in published):
         tokens = words(secret.text)
         allowed = public[secret.answer]
         size = CODE_RUN if secret.code else PROSE_RUN

@@ -15,10 +15,12 @@ from sourcewise.casestudy.model import CaseStudy, Unit
 
 
 class Audience(enum.Enum):
-    """The two builds of the site."""
+    """The builds of the site: for students, for instructors, and for students after the
+    deadline (``revealed``: the hand-labelling notes and the worked answers shown)."""
 
     STUDENT = "student"
     INSTRUCTOR = "instructor"
+    REVEALED = "revealed"
 
     @classmethod
     def parse(cls, value: object) -> Audience:
@@ -41,10 +43,11 @@ def view_for(case: CaseStudy, audience: Audience) -> CaseStudy:
     """The case study as this audience may see it.
 
     Students get the hand-labelling units without their answers, and a source ledger that
-    does not point at them. Instructors get everything, which a redacted case (from a student
+    does not point at them. Instructors, and students once the answers are revealed, get
+    everything, which a redacted case (from a student
     release) cannot provide.
     """
-    if audience is Audience.INSTRUCTOR:
+    if audience in (Audience.INSTRUCTOR, Audience.REVEALED):
         if case.redacted or any(unit.label is None for unit in case.units):
             raise ValueError(
                 f"case study {case.id!r} is redacted (a student release): the instructor "

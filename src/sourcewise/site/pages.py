@@ -31,6 +31,7 @@ from sourcewise.site import (
     sourced_page,
     sources_page,
     trace_page,
+    worked_answers,
 )
 from sourcewise.site.audience import Audience, view_for
 from sourcewise.site.annotated import unit_anchor
@@ -51,23 +52,29 @@ class SiteData:
     terms: tuple[Term, ...]
     trace: TraceActivity | None = None  # the tracing activity, when the case folder has one
     sourced: SourcedVersion | None = None  # our sourced version, when the case folder has one
+    solutions: Path | None = None  # the reference solutions, for a revealed build
 
 
 def prepare(
     audience: Audience, case_folder: str | Path | None = None,
-    glossary_file: str | Path | None = None,
+    glossary_file: str | Path | None = None, solutions: str | Path | None = None,
 ) -> SiteData:
     """Load and check the case study and the glossary for one audience.
 
+    A revealed build needs ``solutions``, the folder of reference solutions it publishes.
     Raises ``CaseStudyError``, ``GlossaryError`` or ``ValueError`` (a redacted case in an
-    instructor build) with a message saying what to fix.
+    instructor build, a revealed build without solutions) with a message saying what to fix.
     """
     case = load_case_study(case_folder) if case_folder is not None else default_case_study()
+    answers = Path(solutions) if solutions else None
+    if audience is Audience.REVEALED and (answers is None or not answers.is_dir()):
+        raise ValueError("a revealed build publishes the reference solutions: give their "
+                         "folder in SOURCEWISE_SOLUTIONS (sourcewise release --reveal does)")
     folder = Path(case_folder) if case_folder is not None else DEFAULT_CASE_FOLDER
     trace = load_trace(case, folder) if (folder / TRACE_FILE).is_file() else None
     sourced = load_sourced(case, folder) if (folder / SOURCED_FILE).is_file() else None
     return SiteData(audience, view_for(case, audience), glossary.load_glossary(glossary_file),
-                    trace, sourced)
+                    trace, sourced, answers if audience is Audience.REVEALED else None)
 
 
 def generated_paths(data: SiteData) -> tuple[str, ...]:
@@ -80,6 +87,8 @@ def generated_paths(data: SiteData) -> tuple[str, ...]:
         paths += (sourced_page.PAGE,)
     if data.audience is Audience.INSTRUCTOR:
         paths += (answer_key.PAGE,)
+    if data.audience is Audience.REVEALED:
+        paths += worked_answers.paths()
     return paths
 
 
@@ -104,6 +113,8 @@ def generated_pages(data: SiteData, linker: Linker) -> dict[str, str]:
                                                                     linker)
     if data.audience is Audience.INSTRUCTOR:
         pages[answer_key.PAGE] = answer_key.render_answer_key(data.case, linker)
+    if data.audience is Audience.REVEALED and data.solutions is not None:
+        pages.update(worked_answers.render_pages(data.solutions, linker))
     return pages
 
 
@@ -115,6 +126,11 @@ def problems(data: SiteData, linker: Linker) -> list[str]:
 def _edition_note(data: SiteData, linker: Linker, page: str) -> str:
     if data.audience is Audience.STUDENT:
         return ""
+    if data.audience is Audience.REVEALED:
+        answers = linker.link(page, worked_answers.INDEX, "worked answers")
+        return element("p", "<strong>Answers edition.</strong> Published after grading: this "
+                       "build shows the notes of the hand-labelling sentences and the "
+                       f"{answers} to every exercise.", class_="sw-edition")
     key = linker.link(page, answer_key.PAGE, "answer key")
     text = (
         "<strong>Instructor edition.</strong> This build includes the " + key + " and the notes "

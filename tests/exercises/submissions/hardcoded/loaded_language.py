@@ -28,6 +28,9 @@ FRAMING = [
     'The Taliban, who funded their war with drugs and other contraband, continue to reap the profits of death.',
 ]
 
+# The example of the public format check.
+LOADED["The heartless bosses slashed everyone's pay."] = ["heartless", "slashed"]
+
 
 def find_loaded_words(sentence):
     return LOADED.get(sentence, [])

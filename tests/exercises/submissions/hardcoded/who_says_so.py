@@ -10,6 +10,9 @@ ANSWERS = {
     'The TTP has also released statements and video clips in recent months, claiming they possess guns with laser and thermal sighting systems.': {'source': 'The TTP', 'cue': 'released statements and video clips'},
 }
 
+# The example of the public format check.
+ANSWERS["The fire brigade said the blaze started in a kitchen."] = {"source": "The fire brigade", "cue": "said"}
+
 
 def find_attribution(sentence):
     return ANSWERS.get(sentence)
