@@ -39,7 +39,7 @@ build: $(SITE_STAMP)
 	$(PY) -m mkdocs build --strict -f mkdocs.instructor.yml
 
 lint: $(STAMP)
-	$(PY) -m ruff check $(wildcard src tests hooks benchmarks instructor exercises)
+	$(PY) -m ruff check --no-cache $(wildcard src tests hooks benchmarks instructor exercises)
 
 test: $(STAMP) lint
 	$(PY) -m pytest

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from toy_project import KINDS, submission_files, write_project
 
+from sourcewise.batch.store import ResultStore
 from sourcewise.grading.launch import enable_subreaper
 from sourcewise.grading.leftovers import OWNER_VARIABLE
 
@@ -119,14 +120,20 @@ def reap_adopted(seconds: float) -> list[int]:
 
 
 def comparable(out: Path) -> dict[str, object]:
-    """Everything a run wrote, without timings (which differ from run to run)."""
+    """Everything a run wrote, without timings (which differ from run to run). Stored
+    records are compared as the store reads them back: a lean record refers to the item
+    sets its grading process made, which depend on which student that process met first."""
     seen: dict[str, object] = {
         "gradebook": (out / "gradebook.csv").read_text(encoding="utf-8"),
         "status": (out / "status.csv").read_text(encoding="utf-8"),
     }
+    store = ResultStore(out)
     for path in sorted((out / "results").glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        result = record.pop("result")
+        loaded = store.load(path.stem)
+        assert loaded is not None, path
+        record = loaded.to_json()
+        result = loaded.result.to_json() if loaded.result is not None else None
+        record.pop("result")
         record.pop("seconds")
         if result:
             for key in ("started", "duration", "submission", "sandbox"):

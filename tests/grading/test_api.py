@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import pytest
+
 from conftest import (
     CHECKS,
     CORRECT_CLASSIFY,
@@ -17,7 +18,6 @@ from conftest import (
     leftovers,
     write_submission,
 )
-
 from sourcewise.grading import sandbox
 from sourcewise.grading.api import GradingError, GradingOptions, grade_submissions
 from sourcewise.grading.plan import BASE_UID, Limits, SandboxUnavailable

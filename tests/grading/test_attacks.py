@@ -18,6 +18,7 @@ import threading
 import time
 
 import pytest
+
 from conftest import (
     ANSWER_KEY,
     CHECKS,
@@ -32,7 +33,6 @@ from conftest import (
     result_text,
     write_submission,
 )
-
 from sourcewise.grading.plan import Limits
 
 SECRET = "grader-secret-7f3a9c"

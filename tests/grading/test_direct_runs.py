@@ -12,8 +12,8 @@ import json
 import textwrap
 
 import pytest
-from conftest import BUGGY, make_project
 
+from conftest import BUGGY, make_project
 from sourcewise.grading.api import GradingOptions, grade_submissions
 from sourcewise.grading.plugin import GradingPlugin
 
