@@ -367,3 +367,42 @@ def test_student_files_are_every_editable_module_beside_the_starters(tmp_path):
     files = student_files(tmp_path)
     assert [(f.name, f.exercise) for f in files] == [("split_sentences.py", "split_sentences"),
                                                      ("textkit.py", None)]
+
+
+# Allocates without bound on the article's glued sentence: a list that doubles until the
+# interpreter runs out of memory, in the middle of the checks' items.
+HOG = '''def split_sentences(text):
+    if "sights.The" in text:
+        grown = [text]
+        while True:
+            grown = grown + grown
+    return [text.strip()]
+'''
+
+
+def test_a_memory_hog_is_named_with_its_sentence_then_the_next_check_works(page, served,
+                                                                           tmp_path, local):
+    """A call that allocates without bound: the failed item names the function, its
+    sentence and the MemoryError, the points equal local pytest's, and the next check (the
+    solution) gets full marks."""
+    exercise = CODED[0]
+    open_exercise(page, served, exercise)
+    store(page, variant_files("solution"))
+    open_file(page, f"{exercise.name}.py", HOG)
+    shown = check(page)
+    paragraph = next(line for line in default_case_study().text.splitlines()
+                     if "sights.The" in line)
+    item = page.locator(".sw-item", has_text=paragraph[:60])
+    assert item.count() == 1, page.inner_text(".sw-runner__results")
+    assert "split_sentences raised MemoryError" in item.inner_text()
+    folder = write_folder(tmp_path / "hog", {**variant_files("solution"),
+                                             f"{exercise.name}.py": HOG})
+    expected = local_points(folder, [ROOT / "exercises" / f"test_{exercise.name}.py"],
+                            tmp_path / "hog.json")[exercise.name]
+    assert shown == pytest.approx(expected)
+    assert 0 < sum(shown.values()) < sum(local["solution"][exercise.name].values())
+    open_file(page, f"{exercise.name}.py", variant_files("solution")[f"{exercise.name}.py"])
+    assert check(page) == pytest.approx(local["solution"][exercise.name])
+    assert page.errors == []
+
+
