@@ -194,6 +194,7 @@
         if (message.type === "progress") {
           if (progressListener) progressListener(message.text, message.fraction);
         } else if (message.type === "ready") {
+          keepOffline(message.files);
           resolve();
         } else if (message.type === "failed" && message.id === undefined) {
           reject(new Error(message.error));
@@ -224,6 +225,19 @@
     serviceWorkerAsked = true;
     navigator.serviceWorker.register(SITE + "sourcewise-sw.js", { scope: SITE })
       .catch(function () { /* the browser's HTTP cache still helps */ });
+  }
+
+  /* The service worker starts after this page and the first Python worker loaded, so it
+     never saw their files: hand it their addresses (this page, its styles and scripts, the
+     runtime the worker fetched) to keep, so the page and the runner work offline next time. */
+  function keepOffline(workerFiles) {
+    if (!serviceWorkerAsked) return;
+    var page = location.href.split("#")[0];
+    var files = [page, BASE + "worker.js"].concat(workerFiles || [],
+      performance.getEntriesByType("resource").map(function (entry) { return entry.name; }));
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ type: "keep", urls: files });
+    }).catch(function () { /* offline use is a bonus */ });
   }
 
   var nextRun = 0;

@@ -57,6 +57,34 @@ function networkFirst(request) {
   });
 }
 
+/* {type: "keep", urls}: files the page loaded before this worker ran (the page itself,
+   its styles and scripts, the runtime): keep a copy of each, from the browser's HTTP cache
+   where it is there, so they work offline next time. Other origins are ignored. */
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type !== "keep" || !Array.isArray(data.urls)) return;
+  var seen = {};
+  event.waitUntil(Promise.all(data.urls.map(function (address) {
+    var url;
+    try { url = new URL(address, scope); } catch (error) { return null; }
+    url.hash = "";
+    if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname) || seen[url.href]) {
+      return null;
+    }
+    seen[url.href] = true;
+    var name = url.pathname.startsWith(runnerPath) ? RUNNER : PAGES;
+    return caches.open(name).then(function (cache) {
+      return cache.match(url.href).then(function (hit) {
+        if (hit && name === RUNNER) return null;
+        return fetch(url.href).then(function (response) {
+          if (response.ok) return cache.put(url.href, response);
+          return null;
+        });
+      });
+    }).catch(function () { return null; });
+  })));
+});
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);

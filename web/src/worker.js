@@ -96,7 +96,9 @@ self.onmessage = async (event) => {
     ready = ready || start();
     try {
       await ready;
-      self.postMessage({ type: "ready" });
+      // What this worker fetched (the runtime), for the page to hand to the service worker.
+      const files = performance.getEntriesByType("resource").map((entry) => entry.name);
+      self.postMessage({ type: "ready", files });
     } catch (error) {
       self.postMessage({ type: "failed", error: String(error && error.message || error) });
     }
