@@ -68,9 +68,18 @@ def test_the_sandboxes_a_grader_starts_carry_its_mark(tmp_path):
     """bwrap runs with this process's mark in its environment, and a live grader's
     sandbox is never taken for a leftover."""
     limits = Limits()
-    process = SandboxProcess(plan_sandbox("require", None, None, limits), str(tmp_path),
-                             limits)
+    # The submission folder is bound at /submission; the worker, as the sandbox uid, must
+    # be able to enter it (pytest's tmp_path is 0700), or it exits and bwrap with it.
+    tmp_path.chmod(0o755)
+    plan = plan_sandbox("require", None, None, limits)
+    process = SandboxProcess(plan, str(tmp_path), limits)
     try:
+        # Popen returns once bwrap's exec has closed its pipe, which is before the kernel
+        # has set up the new environment (it reads empty for a moment): wait for the
+        # worker's hello, which comes only after bwrap has started the sandbox.
+        hello = process.reader.read(time.monotonic() + 60)
+        assert "error" not in hello
+        assert hello["uid"] == plan.uid
         environment = Path(f"/proc/{process.popen.pid}/environ").read_bytes().split(b"\0")
         assert f"{OWNER_VARIABLE}={owner_mark()}".encode() in environment
         assert process.popen.pid not in end_orphaned_sandboxes()
