@@ -20,7 +20,15 @@ def sleeper(owner: str | None) -> subprocess.Popen[bytes]:
     env = {"PATH": "/usr/bin:/bin"}
     if owner is not None:
         env[OWNER_VARIABLE] = owner
-    return subprocess.Popen(["sleep", "300"], env=env)
+    process = subprocess.Popen(["sleep", "300"], env=env)
+    # Popen returns once exec has begun; the new environment reads empty until the kernel
+    # has set it up, which under load takes well over 0.1 s: wait until it is there.
+    expected = b"".join(f"{name}={value}\0".encode() for name, value in env.items())
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{process.pid}/environ").read_bytes() != expected:
+        assert time.monotonic() < deadline, "the sleeper did not start"
+        time.sleep(0.01)
+    return process
 
 
 def gone_owner() -> str:
@@ -37,7 +45,6 @@ def test_only_sandboxes_whose_grader_is_gone_are_ended():
     orphan = sleeper(gone_owner())
     ours, unmarked = sleeper(owner_mark()), sleeper(None)
     try:
-        time.sleep(0.1)  # let each process exec with its environment
         ended = end_orphaned_sandboxes()
         assert orphan.pid in ended
         assert orphan.wait(timeout=10) == -signal.SIGKILL
@@ -56,7 +63,6 @@ def test_a_reused_pid_is_not_taken_for_the_grader():
     started = owner_mark().partition(":")[2]
     orphan = sleeper(f"{os.getpid()}:{int(started) + 1}")
     try:
-        time.sleep(0.1)
         assert orphan.pid in end_orphaned_sandboxes()
         assert orphan.wait(timeout=10) == -signal.SIGKILL
     finally:
