@@ -1,5 +1,8 @@
 """MkDocs hook: Sourcewise's pages generated from data. The logic lives in ``sourcewise.site``.
 
+After the build, ``sourcewise.site.runner`` writes the exercise runner into ``runner/`` of
+the built site, and ``sourcewise.site.runner_page`` adds the editor to coded exercise pages.
+
 The build is chosen by ``extra.sourcewise.audience`` in the config: ``student`` (mkdocs.yml)
 or ``instructor`` (mkdocs.instructor.yml, which inherits mkdocs.yml). ``extra.sourcewise.case``
 and ``extra.sourcewise.glossary`` may name another case-study folder and glossary file,
@@ -19,7 +22,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from sourcewise.casestudy import CaseStudyError
-from sourcewise.site import nav, pages, sourced_page, trace_page, worked_answers
+from sourcewise.site import (
+    nav,
+    pages,
+    runner,
+    runner_page,
+    sourced_page,
+    trace_page,
+    worked_answers,
+)
 from sourcewise.site.audience import Audience
 from sourcewise.site.glossary import GlossaryError
 
@@ -70,4 +81,18 @@ def on_page_markdown(markdown, page, config, files):
     text, unknown = pages.expand_page(markdown, _build["data"], _build["linker"], page.file.src_uri)
     for message in unknown:
         log.warning(message)
-    return text
+    root = runner.project_root(Path(config.config_file_path).parent)
+    if root is None:
+        return text
+    return runner_page.add_runner(text, page.file.src_uri, root / "exercises")
+
+
+def on_post_build(config):
+    root = runner.project_root(Path(config.config_file_path).parent)
+    if root is None:
+        log.info("no web/ folder: the exercise runner is left out of this build")
+        return
+    try:
+        runner.build_runner(root, Path(config.site_dir))
+    except runner.RunnerBuildError as err:
+        raise PluginError(f"Sourcewise cannot build the exercise runner: {err}") from err

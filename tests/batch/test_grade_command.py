@@ -120,24 +120,22 @@ def reap_adopted(seconds: float) -> list[int]:
 
 
 def comparable(out: Path) -> dict[str, object]:
-    """Everything a run wrote, without timings (which differ from run to run), each record
-    as the store reads it back. The lean form on disk is not compared as bytes: which item
-    set a check refers to depends on what its grading process stored before (a check with
-    no items refers to a fuller set once one was written), so two runs that graded in a
-    different order store the same result in different words (see batch/lean.py)."""
+    """Everything a run wrote, without timings (which differ from run to run). Stored
+    records are compared as the store reads them back: a lean record refers to the item
+    sets its grading process made, which depend on which student that process met first."""
     seen: dict[str, object] = {
         "gradebook": (out / "gradebook.csv").read_text(encoding="utf-8"),
         "status": (out / "status.csv").read_text(encoding="utf-8"),
     }
     store = ResultStore(out)
     for path in sorted((out / "results").glob("*.json")):
-        stored = store.load(path.stem)
-        assert stored is not None, f"{path} cannot be read back"
-        record = stored.to_json()
+        loaded = store.load(path.stem)
+        assert loaded is not None, path
+        record = loaded.to_json()
+        result = loaded.result.to_json() if loaded.result is not None else None
+        record.pop("result")
         record.pop("seconds")
-        result = record.pop("result")
-        if result is not None:
-            result = result.to_json()
+        if result:
             for key in ("started", "duration", "submission", "sandbox"):
                 result.pop(key)
             for check in result["checks"]:

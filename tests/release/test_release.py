@@ -160,7 +160,7 @@ def project_copy(folder: Path) -> Path:
     """A copy of this repository (without Git, builds or the environment), to break."""
     return Path(shutil.copytree(REPO, folder, ignore=shutil.ignore_patterns(
         ".git", ".venv", "site", "site-instructor", "test-artifacts", "dist", "build",
-        "__pycache__", "*.egg-info")))
+        "__pycache__", "*.egg-info", "node_modules")))
 
 
 def test_a_failing_solution_stops_the_release(tmp_path):

@@ -274,6 +274,10 @@ def test_axe_finds_no_violation_in_the_filled_form(browser, served, scheme):
     opened = Tab(browser, served["student"] + PAGE, scheme=scheme)
     fill_by_clicking(opened.page, REFERENCE)
     opened.page.focus(f"#lf-{UNITS[0].id}-w0")
+    # Scrolling up shows Material's "Back to top" button, fading in: axe must see it faded in.
+    opened.page.wait_for_function("getComputedStyle(document.querySelector('.md-top')).opacity"
+                                  " === '1' || document.querySelector('.md-top').hidden")
+    opened.page.wait_for_timeout(300)
     violations = opened.page.evaluate(AXE_RUN)
     opened.close()
     assert [_describe(v) for v in violations] == []

@@ -53,7 +53,9 @@ class Limits:
 class SandboxPlan:
     """How workers are started in this process; found once by ``plan_sandbox``."""
 
-    kind: str  # "bubblewrap", "process", or "spawn" (no fork or rlimits: see spawned.py)
+    # "bubblewrap", "process", "spawn" (no fork or rlimits: see spawned.py) or "browser"
+    # (in-process, in Pyodide: see inprocess.py)
+    kind: str
     python: str
     python_version: str
     binds: tuple[str, ...]  # extra read-only paths (a Python installed outside /usr)
@@ -62,6 +64,9 @@ class SandboxPlan:
     warning: str | None  # set when the fallback runs without bubblewrap
 
     def describe(self) -> str:
+        if self.kind == "browser":
+            return (f"your browser (Pyodide, Python {self.python_version}; no sandbox, "
+                    "for learning: the grader's run decides the grade)")
         who = f"uid {self.uid}" if self.uid is not None else "your user"
         if self.kind == "bubblewrap":
             return (f"bubblewrap sandbox (no network, only Python and the submission "

@@ -17,6 +17,7 @@ import contextlib
 import html
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from sourcewise.batch.project import Project
 from sourcewise.casestudy import load_case_study
 from sourcewise.exercises.catalogue import EXERCISES, HELPER_MODULES
 from sourcewise.labels import LABELS
+from sourcewise.site.runner import FOLDER as RUNNER_FOLDER
 
 CODE_RUN = 12  # words in a run of code that counts as a leak
 PROSE_RUN = 10  # words in a run of prose that counts as a leak
@@ -135,6 +137,11 @@ def find_leaks(project: Project, bundle: Path, revealed: bool = False) -> list[L
     hand-written pages in ``docs/`` count as public too: a rule explained on a lesson page
     is no secret because a solution's comment repeats it. Answers themselves (hidden
     sentences, hand-labelling rationales) must not be anywhere.
+
+    Every text file is searched, and so is every text member of the archives in the bundle
+    (``.zip``, ``.whl``): the browser runner's ``python.zip`` and Pyodide's standard
+    library are files the runner loads. Files are read one at a time, each secret is
+    reported once, in the first file (in path order) that holds it.
     """
     base = [words(text) for text in public_texts(project)]
     if revealed:  # the published solutions are public: a hidden hint may repeat their words
@@ -143,44 +150,105 @@ def find_leaks(project: Project, bundle: Path, revealed: bool = False) -> list[L
     docs = [words(p.read_text(encoding="utf-8"))
             for p in sorted((project.root / "docs").rglob("*.md"))]
     public = {True: _Corpus(base), False: _Corpus(base + docs)}
-    files = {str(p.relative_to(bundle)): words(text) for p, text in _bundle_texts(bundle)}
-    file_runs = {size: {name: runs(tokens, size) for name, tokens in files.items()}
-                 for size in (CODE_RUN, PROSE_RUN)}
-    joined = {name: " " + " ".join(tokens) + " " for name, tokens in files.items()}
-    leaks: list[Leak] = []
+    wanted: dict[int, dict[tuple[str, ...], list[int]]] = {CODE_RUN: {}, PROSE_RUN: {}}
+    phrases: list[tuple[int, str]] = []  # short prose secrets, searched whole
     published = {"solution", "instructor answer"} if revealed else set()
-    for secret in (s for s in secrets(project) if s.kind not in published):
+    listed = [s for s in secrets(project) if s.kind not in published]
+    for number, secret in enumerate(listed):
         tokens = words(secret.text)
         allowed = public[secret.answer]
         size = CODE_RUN if secret.code else PROSE_RUN
         if len(tokens) < size:
             whole = " " + " ".join(tokens) + " "
-            if secret.code or len(tokens) < SHORT_PROSE or whole in allowed.joined:
-                continue
-            leaks += [Leak(secret, name, whole.strip()) for name, text in joined.items()
-                      if whole in text][:1]
+            if not (secret.code or len(tokens) < SHORT_PROSE or whole in allowed.joined):
+                phrases.append((number, whole))
             continue
-        private = runs(tokens, size) - allowed.runs[size]
-        for name, present in file_runs[size].items():
-            shared = private & present
-            if shared:
-                leaks.append(Leak(secret, name, " ".join(min(shared))))
-                break
-    return leaks
+        for run in runs(tokens, size) - allowed.runs[size]:
+            wanted[size].setdefault(run, []).append(number)
+    found: dict[int, Leak] = {}  # by the secret's number: each secret once, first file
+    texts = list(_bundle_texts(bundle))
+    # Third-party code the runner loads (Pyodide's standard library, pytest, ...) is
+    # searched first. A run of code found there is public, as the docs are: no answer
+    # of ours, but a list of month names that a solution shares with calendar.py.
+    for name, text in [t for t in texts if _third_party(t[0])]:
+        for number, run in _hits(words(text), wanted):
+            if listed[number].code:
+                for size in wanted:
+                    wanted[size].pop(run, None)
+            elif number not in found:
+                found[number] = Leak(listed[number], name, " ".join(run))
+    for name, text in [t for t in texts if not _third_party(t[0])]:
+        tokens = words(text)
+        hits: dict[int, tuple[str, ...]] = {}
+        for number, run in _hits(tokens, wanted):
+            if number not in found and (number not in hits or run < hits[number]):
+                hits[number] = run
+        for number, run in hits.items():
+            found[number] = Leak(listed[number], name, " ".join(run))
+        if phrases:
+            joined = " " + " ".join(tokens) + " "
+            for number, whole in phrases:
+                if number not in found and whole in joined:
+                    found[number] = Leak(listed[number], name, whole.strip())
+    return [found[number] for number in sorted(found)]
 
 
-def _bundle_texts(bundle: Path) -> Iterable[tuple[Path, str]]:
+def _hits(tokens: list[str], wanted: dict[int, dict[tuple[str, ...], list[int]]]
+          ) -> Iterable[tuple[int, tuple[str, ...]]]:
+    """(secret number, run) for every run of ``tokens`` that a secret has."""
+    for size, index in wanted.items():
+        firsts = {run[0] for run in index}
+        for start in range(len(tokens) - size + 1):
+            if tokens[start] in firsts:
+                run = tuple(tokens[start:start + size])
+                for number in index.get(run, ()):
+                    yield number, run
+
+
+def _third_party(name: str) -> bool:
+    """True for a file of the browser runner's that is not ours: Pyodide, and the members
+    of its Python archive other than the sourcewise package and the checks."""
+    path, _, member = name.replace("\\", "/").partition("!")
+    if f"/{RUNNER_FOLDER}/pyodide/" in f"/{path}":
+        return True
+    return (path.endswith(f"{RUNNER_FOLDER}/python.zip") and bool(member)
+            and not member.startswith(("sourcewise/", "checks/")))
+
+
+ARCHIVES = (".zip", ".whl")
+MAX_MEMBER_BYTES = 8 * 1024 * 1024
+
+
+def _text_of(data: bytes, suffix: str) -> str | None:
+    """``data`` as text, or None for binary data (fonts, images, WebAssembly)."""
+    if b"\0" in data[:8192]:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    if suffix == ".json":
+        with contextlib.suppress(ValueError):
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+    return text
+
+
+def _bundle_texts(bundle: Path) -> Iterable[tuple[str, str]]:
+    """(name relative to the bundle, text) of every text file, archive members included
+    (named ``archive.zip!member``)."""
     for path in sorted(bundle.rglob("*")):
         if not path.is_file():
             continue
-        data = path.read_bytes()
-        if b"\0" in data[:8192]:
-            continue  # fonts and images
-        text = data.decode("utf-8", errors="replace")
-        if path.suffix == ".json":
-            with contextlib.suppress(ValueError):
-                text = json.dumps(json.loads(text), ensure_ascii=False)
-        yield path, text
+        name = str(path.relative_to(bundle))
+        if path.suffix in ARCHIVES and zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.infolist():
+                    if member.is_dir() or member.file_size > MAX_MEMBER_BYTES:
+                        continue
+                    text = _text_of(archive.read(member), Path(member.filename).suffix)
+                    if text is not None:
+                        yield f"{name}!{member.filename}", text
+            continue
+        text = _text_of(path.read_bytes(), path.suffix)
+        if text is not None:
+            yield name, text
 
 
 def _case_folders(project: Project) -> list[Path]:
