@@ -20,7 +20,15 @@ def sleeper(owner: str | None) -> subprocess.Popen[bytes]:
     env = {"PATH": "/usr/bin:/bin"}
     if owner is not None:
         env[OWNER_VARIABLE] = owner
-    return subprocess.Popen(["sleep", "300"], env=env)
+    process = subprocess.Popen(["sleep", "300"], env=env)
+    # Popen returns once exec has begun; the new environment reads empty until the kernel
+    # has set it up, which under load takes well over 0.1 s: wait until it is there.
+    expected = b"".join(f"{name}={value}\0".encode() for name, value in env.items())
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{process.pid}/environ").read_bytes() != expected:
+        assert time.monotonic() < deadline, "the sleeper did not start"
+        time.sleep(0.01)
+    return process
 
 
 def gone_owner() -> str:
@@ -37,7 +45,6 @@ def test_only_sandboxes_whose_grader_is_gone_are_ended():
     orphan = sleeper(gone_owner())
     ours, unmarked = sleeper(owner_mark()), sleeper(None)
     try:
-        time.sleep(0.1)  # let each process exec with its environment
         ended = end_orphaned_sandboxes()
         assert orphan.pid in ended
         assert orphan.wait(timeout=10) == -signal.SIGKILL
@@ -56,7 +63,6 @@ def test_a_reused_pid_is_not_taken_for_the_grader():
     started = owner_mark().partition(":")[2]
     orphan = sleeper(f"{os.getpid()}:{int(started) + 1}")
     try:
-        time.sleep(0.1)
         assert orphan.pid in end_orphaned_sandboxes()
         assert orphan.wait(timeout=10) == -signal.SIGKILL
     finally:
@@ -68,9 +74,18 @@ def test_the_sandboxes_a_grader_starts_carry_its_mark(tmp_path):
     """bwrap runs with this process's mark in its environment, and a live grader's
     sandbox is never taken for a leftover."""
     limits = Limits()
-    process = SandboxProcess(plan_sandbox("require", None, None, limits), str(tmp_path),
-                             limits)
+    # The submission folder is bound at /submission; the worker, as the sandbox uid, must
+    # be able to enter it (pytest's tmp_path is 0700), or it exits and bwrap with it.
+    tmp_path.chmod(0o755)
+    plan = plan_sandbox("require", None, None, limits)
+    process = SandboxProcess(plan, str(tmp_path), limits)
     try:
+        # Popen returns once bwrap's exec has closed its pipe, which is before the kernel
+        # has set up the new environment (it reads empty for a moment): wait for the
+        # worker's hello, which comes only after bwrap has started the sandbox.
+        hello = process.reader.read(time.monotonic() + 60)
+        assert "error" not in hello
+        assert plan.uid is None or hello["uid"] == plan.uid
         environment = Path(f"/proc/{process.popen.pid}/environ").read_bytes().split(b"\0")
         assert f"{OWNER_VARIABLE}={owner_mark()}".encode() in environment
         assert process.popen.pid not in end_orphaned_sandboxes()
