@@ -4,7 +4,7 @@ correctness (that is graded by the instructor's hidden checks)."""
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.hand_labels import MAX_QUOTES, MAX_WORDS, form_problems
+from sourcewise.exercises.hand_labels import FORM_RULE, MAX_QUOTES, MAX_WORDS, form_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item
 from sourcewise.grading import Failure
@@ -62,4 +62,4 @@ def test_each_answer_is_well_formed(student, grade):
     answers = student_answers(student)
     items = answer_items()
     grade_items(grade, items, [answers.get(item.id) for item in items],
-                lambda answer, item: form_problems(answer, item.text))
+                lambda answer, item: form_problems(answer, item.text), rule=FORM_RULE)

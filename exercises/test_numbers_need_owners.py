@@ -4,6 +4,8 @@ import pytest
 
 from sourcewise.casestudy import default_case_study
 from sourcewise.exercises.answers import (
+    FIELDS_RULE,
+    FIGURES_RULE,
     QUANTITY_KEYS,
     fields_problems,
     figures_problems,
@@ -67,7 +69,7 @@ def grade_fields(student, grade, fields):
     found = student.find_quantities.map(texts(items))
     grade_items(grade, items, [quantity_for(got, item.expected["text"])
                                for got, item in zip(found, items, strict=True)],
-                lambda got, item: fields_problems(got, item.expected, fields))
+                lambda got, item: fields_problems(got, item.expected, fields), rule=FIELDS_RULE)
 
 
 @pytest.mark.points(1)
@@ -91,7 +93,7 @@ def test_finds_every_figure_and_nothing_else(student, grade):
     """Every amount in a sentence is found, and no year, date or model name is taken for one."""
     items = sentence_items()
     grade_items(grade, items, student.find_quantities.map(texts(items)),
-                lambda got, item: figures_problems(got, item.expected))
+                lambda got, item: figures_problems(got, item.expected), rule=FIGURES_RULE)
 
 
 @pytest.mark.points(2)

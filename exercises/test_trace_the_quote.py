@@ -6,7 +6,13 @@ from itertools import groupby
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.answers import offsets_problems, quotations_problems
+from sourcewise.exercises.answers import (
+    OFFSETS_RULE,
+    QUOTATIONS_RULE,
+    SPEAKER_RULE,
+    offsets_problems,
+    quotations_problems,
+)
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
@@ -94,7 +100,8 @@ def test_returns_the_right_types(student):
 def test_quotations_in_each_paragraph(student, grade):
     """Each paragraph gives its balanced quotations, and apostrophes give none."""
     grade_items(grade, QUOTATION_ITEMS, student.find_quotations.map(texts(QUOTATION_ITEMS)),
-                lambda got, item: quotations_problems(got, item.expected, speakers=False))
+                lambda got, item: quotations_problems(got, item.expected, speakers=False),
+                rule=QUOTATIONS_RULE)
 
 
 @pytest.mark.points(2)
@@ -105,7 +112,7 @@ def test_the_attributed_quotation_has_its_speaker(student, grade):
     """The quotation in the Kakar paragraph is credited to the prime minister."""
     items = [item for item in QUOTATION_ITEMS if item.expected]
     grade_items(grade, items, student.find_quotations.map(texts(items)),
-                lambda got, item: quotations_problems(got, item.expected))
+                lambda got, item: quotations_problems(got, item.expected), rule=SPEAKER_RULE)
 
 
 @pytest.mark.points(3)
@@ -114,7 +121,8 @@ def test_the_attributed_quotation_has_its_speaker(student, grade):
 def test_stray_marks_in_each_paragraph(student, grade):
     """The one stray closing mark is found, and no apostrophe is reported."""
     grade_items(grade, STRAY_ITEMS, student.find_stray_marks.map(texts(STRAY_ITEMS)),
-                lambda got, item: offsets_problems(got, item.expected))
+                lambda got, item: offsets_problems(got, item.expected),
+                rule=OFFSETS_RULE)
 
 
 @pytest.mark.points(1)

@@ -3,7 +3,7 @@
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.answers import span_problems
+from sourcewise.exercises.answers import SPAN_RULE, span_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
@@ -78,4 +78,4 @@ def test_the_article_time_expressions(student, grade):
     """Each time expression of the case study is pinned to the calendar from its dateline."""
     items = expression_items()
     grade_items(grade, items, student.resolve_time.map(texts(items), [DATELINE] * len(items)),
-                lambda got, item: span_problems(got, item.expected))
+                lambda got, item: span_problems(got, item.expected), rule=SPAN_RULE)

@@ -11,7 +11,13 @@ no source and no signal words.
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.hand_labels import evidence_problems, label_problems, signal_words
+from sourcewise.exercises.hand_labels import (
+    EVIDENCE_RULE,
+    LABEL_RULE,
+    evidence_problems,
+    label_problems,
+    signal_words,
+)
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item
 
@@ -52,7 +58,7 @@ def test_labels(student, grade):
     answers = answers_of(student)
     items = [Item(unit.id, unit.text, unit.label, with_accepted(unit)) for unit in UNITS.values()]
     grade_items(grade, items, [answer_field(answers, item.id, "label") for item in items],
-                lambda label, item: label_problems(label, UNITS[item.id]))
+                lambda label, item: label_problems(label, UNITS[item.id]), rule=LABEL_RULE)
 
 
 @pytest.mark.points(3)
@@ -64,4 +70,5 @@ def test_evidence(student, grade):
     items = [Item(unit.id, unit.text, signal_words(unit), unit.rationale)
              for unit in UNITS.values()]
     grade_items(grade, items, [answer_field(answers, item.id, "evidence") for item in items],
-                lambda _, item: evidence_problems(answers.get(item.id), UNITS[item.id]))
+                lambda _, item: evidence_problems(answers.get(item.id), UNITS[item.id]),
+                rule=EVIDENCE_RULE)

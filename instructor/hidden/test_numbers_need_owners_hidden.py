@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.answers import quantities_problems
+from sourcewise.exercises.answers import QUANTITIES_RULE, quantities_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import load_items, texts
 
@@ -22,7 +22,8 @@ def grade_focus(student, grade, focus):
     """Grade every sentence whose item tests one idea; the whole list must be right."""
     items = [i for i in ITEMS if i.extra["focus"] == focus]
     grade_items(grade, items, student.find_quantities.map(texts(items)),
-                lambda got, item: quantities_problems(got, item.expected))
+                lambda got, item: quantities_problems(got, item.expected),
+                rule=QUANTITIES_RULE)
 
 
 @pytest.mark.points(8)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.answers import pieces_problems
+from sourcewise.exercises.answers import PIECES_RULE, pieces_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import load_items, texts
 
@@ -22,7 +22,7 @@ def grade_trap(student, grade, trap):
     """Grade every item that tests one trap."""
     items = [i for i in ITEMS if i.extra["trap"] == trap]
     grade_items(grade, items, student.split_sentences.map(texts(items)),
-                lambda got, item: pieces_problems(got, item.expected))
+                lambda got, item: pieces_problems(got, item.expected), rule=PIECES_RULE)
 
 
 @pytest.mark.points(12)

@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.answers import offsets_problems, quotations_problems
+from sourcewise.exercises.answers import (
+    OFFSETS_RULE,
+    QUOTATIONS_RULE,
+    SPEAKER_RULE,
+    offsets_problems,
+    quotations_problems,
+)
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item, ItemFileError, load_items, texts
 from sourcewise.exercises.scoring import control_outcome, discernment, target_outcome
@@ -41,7 +47,8 @@ STRAY_ITEMS = [with_offsets(i) for i in ITEMS if i.extra["function"] == "find_st
 def test_quotations_are_found(student, grade):
     """Balanced quotations are found, and apostrophes are not taken for quotation marks."""
     grade_items(grade, QUOTATION_ITEMS, student.find_quotations.map(texts(QUOTATION_ITEMS)),
-                lambda got, item: quotations_problems(got, item.expected, speakers=False))
+                lambda got, item: quotations_problems(got, item.expected, speakers=False),
+                rule=QUOTATIONS_RULE)
 
 
 @pytest.mark.points(12)
@@ -50,7 +57,7 @@ def test_quotations_are_found(student, grade):
 def test_speakers_are_found(student, grade):
     """Each quotation is credited to the speaker its sentence names, or to nobody."""
     grade_items(grade, QUOTATION_ITEMS, student.find_quotations.map(texts(QUOTATION_ITEMS)),
-                lambda got, item: quotations_problems(got, item.expected))
+                lambda got, item: quotations_problems(got, item.expected), rule=SPEAKER_RULE)
 
 
 @pytest.mark.points(12)
@@ -63,7 +70,8 @@ def test_stray_marks_are_found(student, grade):
     targets, paragraphs without one are controls, so answering [] everywhere earns nothing.
     """
     answers = student.find_stray_marks.map(texts(STRAY_ITEMS))
-    grade_items(grade, STRAY_ITEMS, answers, lambda got, item: offsets_problems(got, item.expected))
+    grade_items(grade, STRAY_ITEMS, answers, lambda got, item: offsets_problems(got, item.expected),
+                rule=OFFSETS_RULE)
     outcomes = [
         target_outcome(0 if offsets_problems(got, item.expected) else 1, 1) if item.expected
         else control_outcome(bool(offsets_problems(got, [])))

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcewise.exercises.answers import span_problems
+from sourcewise.exercises.answers import SPAN_RULE, span_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import load_items, texts
 
@@ -23,7 +23,7 @@ def grade_focus(student, grade, focus):
     items = [i for i in ITEMS if i.extra["focus"] == focus]
     grade_items(grade, items, student.resolve_time.map(texts(items),
                                                        [i.extra["dateline"] for i in items]),
-                lambda got, item: span_problems(got, item.expected))
+                lambda got, item: span_problems(got, item.expected), rule=SPAN_RULE)
 
 
 @pytest.mark.points(8)

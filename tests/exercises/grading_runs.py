@@ -168,6 +168,17 @@ def assert_partial_credit(name: str, *, visibilities: tuple[str, ...] = ("public
     return result
 
 
+def assert_wrong_items_state_their_rule(name: str) -> None:
+    """Every item the partial, hard-coded and trivial fixtures answered wrongly says, in
+    words, the rule it was judged by; an item whose call failed has no answer to judge."""
+    wrong = [(kind, check.name, item) for kind in ("partial", "hardcoded", "trivial")
+             for check in graded(name)[kind].checks for item in check.items
+             if not item.correct and item.got_error is None]
+    assert wrong, f"{name}: the fixtures answered no item wrongly"
+    unruled = [(kind, check, item.id) for kind, check, item in wrong if "Rule: " not in item.why]
+    assert not unruled, unruled[:5]
+
+
 def copied_pieces(items: tuple[Item, ...], source: str) -> list[str]:
     """Runs of COPIED_PIECE characters of the items' texts that occur in ``source``."""
     flat = re.sub(r"\s+", " ", source)

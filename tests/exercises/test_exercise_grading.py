@@ -11,6 +11,7 @@ from grading_runs import (
     assert_starter_examples_hold,
     assert_starter_scores_zero_cleanly,
     assert_trivial_clearly_below_pass,
+    assert_wrong_items_state_their_rule,
 )
 
 # Exercise 1 grades the case study's own hand-labelling sentences, so it has no item file;
@@ -55,6 +56,12 @@ def test_partial_solution_earns_partial_credit(name):
 def test_trivial_baseline_is_clearly_below_the_pass_mark(name):
     """A blanket strategy scores clearly below the pass mark."""
     assert_trivial_clearly_below_pass(name)
+
+
+@each_exercise
+def test_each_wrong_item_states_the_rule_it_was_judged_by(name):
+    """A wrong item's feedback gives the rule it was judged by, in words, on every exercise."""
+    assert_wrong_items_state_their_rule(name)
 
 
 @pytest.mark.parametrize("name", COMPUTED)

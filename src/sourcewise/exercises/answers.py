@@ -15,6 +15,32 @@ QUANTITY_KEYS: tuple[str, ...] = ("text", "value", "high", "unit", "approximator
 QUOTATION_KEYS: tuple[str, ...] = ("quote", "speaker")
 _TRIM = " \t\n,.;:"
 
+# The rule each comparison applies, in words: every wrong item's feedback states it
+# (``item_grading.grade_items(..., rule=...)``). Keep each in step with its function below.
+_ENDS = "spaces, commas, full stops, colons and semicolons at either end do not matter"
+PIECES_RULE = ("your pieces must be the text's sentences and headings, in order, each exactly "
+               "as written, character for character, with its end punctuation and closing "
+               "quotation mark; nothing dropped, split or joined.")
+HEADING_RULE = ("each heading must be one of the pieces you return for the whole article, "
+                "exactly as written, with no punctuation added.")
+FIGURES_RULE = (f"the amounts must be the ones in the sentence, in the order they appear, each "
+                f"with its figure's text as written ({_ENDS}).")
+FIELDS_RULE = ("each field is judged on its own figure: 'value' and 'high' must be the same "
+               "numbers as ours (or None), 'unit' counts when its last word is ours ('light "
+               "arms' for 'arms'), and 'approximator' must be the sentence's words exactly, "
+               "or None when there are none.")
+QUOTATIONS_RULE = (f"the quotations must be the ones in the text, in order, each the words "
+                   f"between its quotation marks ({_ENDS}).")
+SPEAKER_RULE = (f"{QUOTATIONS_RULE[:-1]}; a speaker counts when it is a run of our speaker's "
+                "words that keeps the last of them ('Kakar' for 'Prime Minister "
+                "Anwaar-ul-Haq Kakar'), and must be None when the text names no one.")
+QUANTITIES_RULE = f"{FIGURES_RULE} Then {FIELDS_RULE}"
+OFFSETS_RULE = ("list the position of each stray quotation mark, counting characters from 0, "
+                "in any order: every stray mark, and nothing else.")
+SPAN_RULE = ("'start' and 'end' must be the first and last day the expression covers, as "
+             "ISO dates (YYYY-MM-DD), exactly; 'start' is None when it cannot be known, and "
+             "the whole answer is None when the expression cannot be read.")
+
 
 def is_number(value: Any) -> bool:
     """True for an int or a float (``True`` and ``False`` are not numbers here)."""

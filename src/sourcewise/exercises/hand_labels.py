@@ -28,6 +28,17 @@ MAX_WORDS = 8
 NO_SOURCE = "unsourced_assertion"
 SIGNAL_CUE_KINDS: tuple[str, ...] = ("attribution", "hedge", "approximator", "loaded")
 
+# The rule each check applies, in words: every wrong item's feedback states it.
+FORM_RULE = (f'each answer is {{"label": one of the six label ids, "evidence": a list of at '
+             f'most {MAX_QUOTES} quotes}}; each quote is copied from the sentence word for word '
+             f'and is at most {MAX_WORDS} words; an unsourced assertion has no quotes, every '
+             f'other label at least one.')
+LABEL_RULE = ("the label must be the annotation's label, or a second label the annotation "
+              "accepts as defensible for that sentence.")
+EVIDENCE_RULE = ("at least one quote must overlap the words that carry the label (the source, "
+                 "an attribution verb, a hedge, an approximator or a loaded word); time words "
+                 "do not count; when the sentence has none of these, no quotes is right.")
+
 
 def form_problems(answer: Any, sentence: str) -> list[str]:
     """What is wrong with the form of one answer (an empty list when it is well formed)."""
