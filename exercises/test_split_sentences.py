@@ -6,10 +6,11 @@ from itertools import groupby
 import pytest
 
 from sourcewise.casestudy import default_case_study
-from sourcewise.exercises.answers import pieces_problems
+from sourcewise.exercises.answers import HEADING_RULE, PIECES_RULE, pieces_problems
 from sourcewise.exercises.item_grading import grade_items
 from sourcewise.exercises.items import Item, texts
 from sourcewise.grading import Failure
+from sourcewise.grading.display import plural
 
 pytestmark = [
     pytest.mark.exercise("split_sentences"),
@@ -38,8 +39,8 @@ def paragraph_items():
         reasons = [why for pattern, why in TRAPS if re.search(pattern, text)]
         if units[0].kind == "heading":
             reasons.append("A heading has no final punctuation: it is one item on its own.")
-        reasons.append(f"This paragraph has {len(units)} item(s), each ending where a new "
-                       "sentence starts.")
+        reasons.append(f"This paragraph has {plural(len(units), 'item')}, each ending where "
+                       "a new sentence starts.")
         items.append(Item(f"paragraph-{number}", text, [unit.text for unit in units],
                           " ".join(reasons)))
     return items
@@ -65,7 +66,7 @@ def test_returns_a_list_of_strings(student):
 def test_each_paragraph_of_the_article(student, grade):
     """Each paragraph of the article splits into the sentences of the annotated case study."""
     grade_items(grade, PARAGRAPHS, student.split_sentences.map(texts(PARAGRAPHS)),
-                lambda got, item: pieces_problems(got, item.expected))
+                lambda got, item: pieces_problems(got, item.expected), rule=PIECES_RULE)
 
 
 @pytest.mark.points(1)
@@ -83,7 +84,7 @@ def test_headings_are_their_own_items(student, grade):
             return []
         return [f"{item.text!r} is not one of the items you returned for the whole article."]
 
-    grade_items(grade, items, [got] * len(items), heading_problems)
+    grade_items(grade, items, [got] * len(items), heading_problems, rule=HEADING_RULE)
 
 
 @pytest.mark.points(2)

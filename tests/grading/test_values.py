@@ -115,7 +115,8 @@ def test_difference_explains_the_mismatch():
     assert difference([1, 2], [1, 3]) == "item 1 (counting from 0) differs"
     assert difference("a b", "a  b").startswith("only spaces or line breaks differ")
     assert difference("abcdef", "abcxef") == "they first differ at character 4"
-    assert difference({"a": 1}, {"b": 1}) == "missing key(s) 'a'; unexpected key(s) 'b'"
+    assert difference({"a": 1}, {"b": 1}) == "missing key 'a'; unexpected key 'b'"
+    assert difference({"a": 1, "c": 2}, {}) == "missing keys 'a', 'c'"
 
 
 def test_call_text_shows_the_call_as_written():

@@ -100,11 +100,16 @@ def difference(expected: object, got: object) -> str | None:
         if missing or extra:
             parts = []
             if missing:
-                parts.append("missing key(s) " + ", ".join(map(repr, missing[:5])))
+                parts.append(f"missing {_keys(missing)}")
             if extra:
-                parts.append("unexpected key(s) " + ", ".join(map(repr, extra[:5])))
+                parts.append(f"unexpected {_keys(extra)}")
             return "; ".join(parts)
     return None
+
+
+def _keys(keys: list[object]) -> str:
+    """``key 'a'`` or ``keys 'a', 'b'``: at most five, in the right number."""
+    return f"{'key' if len(keys) == 1 else 'keys'} {', '.join(map(repr, keys[:5]))}"
 
 
 def _a(value: object) -> str:
