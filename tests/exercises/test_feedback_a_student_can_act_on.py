@@ -114,3 +114,47 @@ def test_untouched_starters_take_one_line_each_and_fit_on_one_screen():
     assert "`find_loaded_words` still returns [] and `is_framing` still returns False" \
         in text
     assert len(text.splitlines()) <= 50, text
+
+
+def test_the_exported_feedback_gives_an_untouched_starter_one_line(tmp_path):
+    """In the feedback files of `sourcewise grade`, each exercise still at its starter gets
+    one "Not started" line with its page, not a section per check, and the whole file for
+    nine untouched starters stays short (it took 661 lines)."""
+    student = tmp_path / "class" / "alice"
+    student.mkdir(parents=True)
+    for starter in (REPO / "exercises").glob("*.py"):
+        if not starter.name.startswith("test_"):
+            (student / starter.name).write_bytes(starter.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "sourcewise.cli", "grade",
+                           str(tmp_path / "class"), "--out", str(tmp_path / "out"),
+                           "--project", str(REPO), "--site-url", "https://course.example/sw"],
+                          capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "out" / "students" / "alice" / "feedback.md").read_text("utf-8")
+    assert "**Not started:** split\\_sentences still raises NotImplementedError." in text
+    assert "**Not started:** find\\_attribution still returns None." in text
+    assert "(<https://course.example/sw/exercises/how-sure/>)" in text
+    assert text.count("**Not started:**") == 8  # every coded exercise
+    assert "### " not in text.split("## 2. ")[1]  # no per-check sections after exercise 1
+    assert len(text.splitlines()) <= 100, text
+
+
+def test_the_exported_feedback_says_a_failed_call_once():
+    """A call that timed out on every item is said once in the feedback file, with how many
+    items it cost, and no item row repeats it."""
+    from sourcewise.export.document import to_markdown
+    from sourcewise.export.feedback import check_blocks
+
+    items = [Item(f"c{n}", f"Plain sentence number {n}.", [], "Plain.", control=True)
+             for n in range(12)] + [TARGET]
+    grade = Grade()
+    grade_phrases(grade, items, [timeout(item.text) for item in items[:-1]] + [["apparently"]],
+                  noun="hedge")
+    check = CheckResult("x::test_x", "test_x", "how_sure", "Finds hedges.", "failed", 0.0,
+                        0.0, 9.0, reason=grade.reason or "", items=grade.items)
+    text = to_markdown(check_blocks(check))
+    assert text.count("did not finish within 3 s") == 1
+    assert "No answer for 12 items: find\\_hedges" in text
+    assert "apparently" in text  # the one wrong answer is still shown, with its rule
+    assert "Rule: A phrase of yours counts" in text
+    assert "False alarm" not in text

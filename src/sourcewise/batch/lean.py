@@ -8,16 +8,17 @@ sentence, expected answer and explanation. It is stored once per output folder, 
 changed under a record that refers to it), and written durably before the first record
 that refers to it. A stored check keeps only what differs from its item set:
 
-* the check's status, score, points, reason, expected and got, output and details;
+* the check's status, score, points, reason, expected and got, output and details, and
+  what each function gave in starter terms (for the "not started" line);
 * per item (in the item set's order): whether it was right (``"c": 0`` when wrong), the
   answer (left out when it equals the expected answer; ``"m": 1`` when the call gave none),
   the error of a failed call, and the explanation when it is not the item set's (often the
-  item set's own explanation after a sentence about this answer: then only that sentence
-  and how much of the item set's explanation follows are kept).
+  item set's own explanation after a sentence about this answer and the check's rule: then
+  only those sentences and how much of the item set's explanation follows are kept).
 
 An answer or a sentence of feedback that a record repeats (one call that answers every
-item of a check, the same answer graded by several checks) is kept once and then referred
-to by its number in the record.
+item of a check, the same answer graded by several checks, the rule stated on every wrong
+item) is kept once and then referred to by its number in the record.
 
 Decoding gives back the engine's ``SubmissionResult`` exactly: equal values of the same
 types, so every output written from a lean record is byte for byte what the full result
@@ -30,24 +31,33 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sourcewise.grading.failures import MISSING
-from sourcewise.grading.results import CheckResult, ItemResult, SubmissionResult, jsonable
+from sourcewise.grading.results import (
+    CheckResult,
+    ItemResult,
+    SubmissionResult,
+    jsonable,
+    starter_returns,
+)
 from sourcewise.grading.safe_text import clean_data
 
 FORMAT = "sourcewise-item-set"
 VERSION = 1
-LEAN = 1  # the version of the lean result format
+LEAN = 2  # the version of the lean result format (2: explanations kept by sentence)
 DIGEST_CHARS = 24
 # The fields of a check that are the same for every student (taken from its item set).
 CONSTANTS = ("name", "exercise", "description", "max_points", "visibility", "hint", "lesson",
              "lesson_url")
 # A shared end shorter than this is not worth referring to.
 MIN_SHARED_END = 12
+# Where a stored explanation is cut into sentences, each kept once per record.
+SENTENCE_END = re.compile(r"(?<=\. )")
 
 
 def same(a: object, b: object) -> bool:
@@ -233,6 +243,16 @@ class _Shared:
             self.numbers[key] = len(self.numbers)
         return found
 
+    def sentences(self, text: str) -> list[str | int]:
+        """``text`` cut after each full stop and space: a sentence said before (the rule a
+        check states for every wrong item) by its number, a new one in full."""
+        pieces: list[str | int] = []
+        for piece in SENTENCE_END.split(text):
+            if piece:
+                number = self.number(piece, "w" + piece)
+                pieces.append(piece if number is None else number)
+        return pieces
+
 
 def encode(result: SubmissionResult, sets: ItemSets) -> dict[str, Any]:
     """The lean form of ``result``."""
@@ -263,6 +283,8 @@ def _encode_check(check: CheckResult, item_set: ItemSet, shared: _Shared) -> dic
         if getattr(check, name) is not None:
             data[name] = getattr(check, name)
     data["duration"] = check.duration
+    if check.returned:
+        data["returned"] = check.returned
     if check.items:
         in_order = len(check.items) == len(item_set.ids) and all(
             item.id == known for item, known in zip(check.items, item_set.ids, strict=True))
@@ -306,16 +328,11 @@ def _encode_item(item: ItemResult, item_set: ItemSet, n: int | None, in_order: b
     reference = "" if n is None else item_set.whys[n]
     if item.why != reference:
         end = shared_end(item.why, reference) if reference else 0
-        if end >= MIN_SHARED_END:
-            start = item.why[:len(item.why) - end]
-            number = shared.number(start, "w" + start)
-            if number is None:
-                data["wp"] = start
-            else:
-                data["WP"] = number
+        if end < MIN_SHARED_END:
+            end = 0
+        data["wq"] = shared.sentences(item.why[:len(item.why) - end])
+        if end:
             data["ws"] = end
-        else:
-            data["w"] = item.why
     return data
 
 
@@ -341,7 +358,7 @@ def _decode_check(data: dict[str, Any], item_set: ItemSet, shared: list[object])
         values["visibility"], data.get("reason", ""), values["hint"], values["lesson"],
         values["lesson_url"], data.get("expected", MISSING), data.get("got", MISSING),
         data.get("got_error"), [], data.get("details", ""), data.get("output", ""),
-        data.get("grader_error"), data["duration"])
+        data.get("grader_error"), data["duration"], returned=starter_returns(data.get("returned")))
     items = data.get("items")
     if items:
         in_order = "i" not in items[0]
@@ -365,16 +382,16 @@ def _decode_item(data: dict[str, Any], item_set: ItemSet, n: int | None,
         got = shared[data["G"]]
     else:
         got = expected
-    if "w" in data:
-        why = data["w"]
-    elif "ws" in data:
-        if "wp" in data:
-            start = data["wp"]
-            shared.append(start)
-        else:
-            start = shared[data["WP"]]
-        reference = item_set.whys[n]
-        why = start + reference[len(reference) - data["ws"]:]
+    if "wq" in data:
+        start = ""
+        for piece in data["wq"]:
+            if isinstance(piece, str):
+                shared.append(piece)
+                start += piece
+            else:
+                start += shared[piece]
+        end = data.get("ws", 0)
+        why = start + (item_set.whys[n][len(item_set.whys[n]) - end:] if end else "")
     else:
         why = item_set.whys[n] if n is not None else ""
     return ItemResult(item_id, "c" not in data, expected, got, data.get("e"), why, text)

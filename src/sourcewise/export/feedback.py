@@ -32,9 +32,10 @@ from sourcewise.export.document import (
     to_html_page,
     to_markdown,
 )
-from sourcewise.grading.display import difference, show
+from sourcewise.grading.display import difference, plural, sentence, show
 from sourcewise.grading.failures import MISSING
-from sourcewise.grading.results import CheckResult
+from sourcewise.grading.feedback import not_started
+from sourcewise.grading.results import CheckResult, ItemResult
 
 MAX_ITEMS_SHOWN = 12
 MAX_OUTPUT_CHARS = 1500
@@ -91,29 +92,44 @@ def _values(check: CheckResult) -> list[Block]:
 
 
 def _missed_items(check: CheckResult) -> list[Block]:
+    """The items missed: those the function gave no answer for, grouped by what happened
+    (a timeout or a crash is said once, with how many items it cost), then a table of the
+    wrong answers."""
     missed = [item for item in check.items if not item.correct]
     if not missed:
         return []
+    failed: dict[str, list[ItemResult]] = {}
+    for item in missed:
+        if item.got_error is not None:
+            failed.setdefault(item.got_error, []).append(item)
+    right = f"You got {len(check.items) - len(missed)} of {len(check.items)} right."
+    blocks: list[Block] = [Paragraph((Text(right if failed else
+                                           f"{right} The ones you missed:"),))]
+    for error, group in failed.items():
+        example = group[0].text or group[0].id
+        blocks.append(Paragraph((Text(
+            f"No answer for {plural(len(group), 'item')}: {error} "
+            f"{'For example' if len(group) > 1 else 'The sentence'}: {sentence(example)}"),)))
+    answered = [item for item in missed if item.got_error is None]
+    if not answered:
+        return blocks
     rows = []
-    for item in missed[:MAX_ITEMS_SHOWN]:
-        answer = Text(item.got_error) if item.got_error else (
-            Code(show(item.got, 80)) if item.got is not MISSING else Text(""))
+    for item in answered[:MAX_ITEMS_SHOWN]:
+        answer = Code(show(item.got, 80)) if item.got is not MISSING else Text("")
         rows.append((Text(item.text or item.id), Code(show(item.expected, 80)), answer,
                      Text(item.why)))
-    blocks: list[Block] = [
-        Paragraph((Text(f"You got {len(check.items) - len(missed)} of {len(check.items)} "
-                        "right. The ones you missed:"),)),
-        Table(("Sentence", "Expected", "Your answer", "Why"), tuple(rows)),
-    ]
-    if len(missed) > MAX_ITEMS_SHOWN:
-        blocks.append(Paragraph((Text(f"... and {len(missed) - MAX_ITEMS_SHOWN} more: run "
-                                      "the checks yourself to see "
-                                      f"{'it' if len(missed) == MAX_ITEMS_SHOWN + 1 else 'them all'}."),)))
+    if failed:
+        blocks.append(Paragraph((Text("The wrong answers:"),)))
+    blocks.append(Table(("Sentence", "Expected", "Your answer", "Why"), tuple(rows)))
+    if len(answered) > MAX_ITEMS_SHOWN:
+        rest = len(answered) - MAX_ITEMS_SHOWN
+        blocks.append(Paragraph((Text(f"... and {rest} more: run the checks yourself to see "
+                                      f"{'it' if rest == 1 else 'them all'}."),)))
     return blocks
 
 
-def _lesson(check: CheckResult) -> list[Block]:
-    if not check.lesson or check.status == "passed":
+def _lesson(check: CheckResult, *, always: bool = False) -> list[Block]:
+    if not check.lesson or (check.status == "passed" and not always):
         return []
     page = check.lesson.partition("#")[0].removesuffix(".md")
     name = _PAGE_TITLES.get(page, f"the page {page}")
@@ -148,6 +164,13 @@ def feedback_blocks(graded: Graded) -> list[Block]:
         blocks.append(Heading(2, f"{_TITLES.get(exercise, exercise)} — "
                                  f"{format_points(summary.points)} of "
                                  f"{format_points(summary.max_points)} points"))
+        untouched = not_started(checks)
+        if untouched:  # one line, not a section per check
+            blocks.append(Paragraph((Strong("Not started:"), Text(
+                f" {untouched.replace('`', '')}. Open {exercise}.py and write it; the "
+                "exercise page shows how to begin."),)))
+            blocks += _lesson(checks[0], always=True)
+            continue
         if summary.not_gradable:
             blocks.append(Paragraph((Strong("Not gradable:"),
                                          Text(" " + summary.not_gradable))))

@@ -129,15 +129,15 @@ class CheckResult:
     output: str = ""  # what the student's code printed in the failing call
     grader_error: str | None = None  # "sandbox" or "check": the grader broke, not the student
     duration: float = 0.0
-    # What each student function called gave, in starter terms (``["returns None"]``):
-    # for the terminal's "not started" line only; never stored, never compared.
+    # What each student function called gave, in starter terms (``["returns None"]``), for
+    # the "not started" line of the feedback; stored only when there is some, never compared.
     returned: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {}
         for spec in fields(self):
             value = getattr(self, spec.name)
-            if value is MISSING or spec.name == "returned":
+            if value is MISSING or (spec.name == "returned" and not value):
                 continue
             if spec.name == "items":
                 value = [item.to_json() for item in value]
@@ -148,10 +148,21 @@ class CheckResult:
 
     @classmethod
     def from_json(cls, data: dict) -> CheckResult:
-        known = {spec.name for spec in fields(cls)} - {"returned"}
+        known = {spec.name for spec in fields(cls)}
         values = {key: value for key, value in data.items() if key in known}
         values["items"] = [ItemResult.from_json(item) for item in data.get("items", [])]
+        values["returned"] = starter_returns(data.get("returned"))
         return cls(**values)
+
+
+def starter_returns(data: object) -> dict[str, list[str]]:
+    """A stored ``returned`` field as ``{function: [outcome, ...]}``; anything else (an old
+    or damaged record) reads as nothing known, so no "not started" line is claimed."""
+    if not isinstance(data, dict):
+        return {}
+    return {name: list(outcomes) for name, outcomes in data.items()
+            if isinstance(name, str) and isinstance(outcomes, list)
+            and all(isinstance(outcome, str) for outcome in outcomes)}
 
 
 @dataclass
