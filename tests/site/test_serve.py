@@ -48,6 +48,11 @@ def test_mkdocs_serve_serves_the_case_study_page_and_stops_cleanly():
         assert 'class="sw-article"' in page
     finally:
         server.send_signal(signal.SIGINT)  # what Ctrl-C after `make serve` does
-        log, _ = server.communicate(timeout=30)
+        try:
+            log, _ = server.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            log, _ = server.communicate()
+            raise AssertionError(f"the server did not stop on Ctrl-C within 30 s:\n{log}")
     assert server.returncode == 0, log
     assert _fetch(f"http://127.0.0.1:{port}/") is None  # the port is closed again
