@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from conftest import ROOT
 from test_browser import AXE_RUN, SCHEMES, WEIGHT_LIMIT, is_loopback
 
+from conftest import CHROMIUM_ARGS, ROOT
 from sourcewise.batch.project import Project
 from sourcewise.casestudy import default_case_study
 from sourcewise.exercises.catalogue import EXERCISES
+from sourcewise.prerequisites import find_chromium
 from sourcewise.release.leaks import find_leaks
 from sourcewise.site.runner import student_files
 from sourcewise.site.runner_page import NOT_CODED
@@ -449,3 +450,34 @@ def test_after_one_check_the_page_and_its_runner_work_offline(browser, served, l
         assert all(is_loopback(url) for url in requests), requests
     finally:
         context.close()
+
+
+def test_code_survives_closing_and_reopening_the_browser(browser, served, tmp_path):
+    """Code typed in the editor is there after the whole browser is closed and started
+    again on the same profile (as a student's browser keeps its site data)."""
+    exercise, profile = CODED[2], tmp_path / "profile"
+    note = "# typed before the browser was closed"
+
+    def start():
+        # A persistent context is a browser of its own, on the profile folder.
+        context = browser.browser_type.launch_persistent_context(
+            profile, executable_path=find_chromium(), args=CHROMIUM_ARGS,
+            service_workers="block")
+        context.route("**/*", lambda route: route.continue_()
+                      if is_loopback(route.request.url) else route.abort())
+        return context, context.pages[0] if context.pages else context.new_page()
+
+    context, page = start()
+    open_exercise(page, served, exercise)
+    page.click(".sw-runner textarea")
+    page.wait_for_selector(".sw-runner .cm-content:focus")
+    page.keyboard.press("Control+End")
+    page.keyboard.type(f"\n{note}\n")
+    page.wait_for_function("([name, note]) => (window.sourcewise.storage.load(name) || '')"
+                           ".includes(note)", arg=[f"{exercise.name}.py", note])
+    context.close()
+
+    context, page = start()
+    open_exercise(page, served, exercise)
+    assert note in page.input_value(".sw-runner textarea")
+    context.close()
