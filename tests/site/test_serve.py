@@ -29,6 +29,15 @@ def _fetch(url: str) -> str | None:
         return None
 
 
+def _signals_as_from_a_terminal() -> None:
+    """In the server's process, before it starts: Ctrl-C's SIGINT handled by default and no
+    signal blocked, as for a program started from a terminal, whatever this test process
+    inherited or was left with by earlier tests (a child inherits ignored and blocked
+    signals, and Python installs no KeyboardInterrupt handler for an ignored SIGINT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())
+
+
 def test_mkdocs_serve_serves_the_case_study_page_and_stops_cleanly():
     """`mkdocs serve` on a free 127.0.0.1 port serves the case-study page and stops on Ctrl-C."""
     port = _free_port()
@@ -36,6 +45,7 @@ def test_mkdocs_serve_serves_the_case_study_page_and_stops_cleanly():
         [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        preexec_fn=_signals_as_from_a_terminal,
     )
     try:
         page = None
