@@ -6,8 +6,8 @@ gives per item the answer or the ``StudentError`` of a call that raised, timed o
 returned something that is not plain data, so that one bad item does not sink the others.
 ``grade_items`` then decides whether each answer is right and records it with
 ``grade.item`` so that the student reads which item, what was expected, what came back and
-why, and, for a wrong answer, the rule it was judged by, in words. ``NotGradable`` is raised by the call itself and never caught: the plugin reports the
-whole check as not gradable.
+why, and, for a wrong answer, the rule it was judged by, in words. ``NotGradable`` is raised
+by the call itself and never caught: the plugin reports the whole check as not gradable.
 """
 
 from __future__ import annotations

@@ -34,8 +34,8 @@ from sourcewise.export.document import (
 )
 from sourcewise.grading.display import difference, plural, sentence, show
 from sourcewise.grading.failures import MISSING
-from sourcewise.grading.feedback import not_started
-from sourcewise.grading.results import CheckResult, ItemResult
+from sourcewise.grading.feedback import not_started, wrong_items
+from sourcewise.grading.results import CheckResult
 
 MAX_ITEMS_SHOWN = 12
 MAX_OUTPUT_CHARS = 1500
@@ -95,14 +95,11 @@ def _missed_items(check: CheckResult) -> list[Block]:
     """The items missed: those the function gave no answer for, grouped by what happened
     (a timeout or a crash is said once, with how many items it cost), then a table of the
     wrong answers."""
-    missed = [item for item in check.items if not item.correct]
+    failed, answered = wrong_items(check.items)
+    missed = len(answered) + sum(len(group) for group in failed.values())
     if not missed:
         return []
-    failed: dict[str, list[ItemResult]] = {}
-    for item in missed:
-        if item.got_error is not None:
-            failed.setdefault(item.got_error, []).append(item)
-    right = f"You got {len(check.items) - len(missed)} of {len(check.items)} right."
+    right = f"You got {len(check.items) - missed} of {len(check.items)} right."
     blocks: list[Block] = [Paragraph((Text(right if failed else
                                            f"{right} The ones you missed:"),))]
     for error, group in failed.items():
@@ -110,7 +107,6 @@ def _missed_items(check: CheckResult) -> list[Block]:
         blocks.append(Paragraph((Text(
             f"No answer for {plural(len(group), 'item')}: {error} "
             f"{'For example' if len(group) > 1 else 'The sentence'}: {sentence(example)}"),)))
-    answered = [item for item in missed if item.got_error is None]
     if not answered:
         return blocks
     rows = []

@@ -55,16 +55,27 @@ def _expected_got(expected: object, got: object, got_error: str | None,
     return lines
 
 
-def _item_lines(items: list[ItemResult], verbose: bool) -> list[Line]:
-    """The wrong items: those the function gave no answer for grouped by what happened
-    (a timeout or a crash is said once, with how many items it cost), then each wrong
-    answer with its whole sentence, expected and got, and why."""
-    wrong = [item for item in items if not item.correct]
+def wrong_items(items: list[ItemResult]) -> tuple[dict[str, list[ItemResult]],
+                                                  list[ItemResult]]:
+    """The wrong items, split: those the function gave no answer for, grouped by what
+    happened (so that a timeout or a crash is said once, with how many items it cost), and
+    the wrong answers."""
     failed: dict[str, list[ItemResult]] = {}
-    for item in wrong:
+    answered = []
+    for item in items:
+        if item.correct:
+            continue
         if item.got_error is not None:
             failed.setdefault(item.got_error, []).append(item)
-    answered = [item for item in wrong if item.got_error is None]
+        else:
+            answered.append(item)
+    return failed, answered
+
+
+def _item_lines(items: list[ItemResult], verbose: bool) -> list[Line]:
+    """The wrong items: the failed calls, each said once, then each wrong answer with its
+    whole sentence, expected and got, and why."""
+    failed, answered = wrong_items(items)
     lines: list[Line] = []
     for error, group in failed.items():
         lines.append((f"{INDENT}no answer for {plural(len(group), 'item')}: {error}", None))

